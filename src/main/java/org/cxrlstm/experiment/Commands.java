@@ -1,0 +1,12 @@
+package org.cxrlstm.experiment;
+
+import java.util.List;
+
+/** The experiments that are code rather than a properties file (summary, bench, fetch-data, ...). */
+final class Commands {
+  private Commands() {}
+
+  static List<Experiment> all() {
+    return List.of();
+  }
+}
