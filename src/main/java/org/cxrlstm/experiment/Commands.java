@@ -7,6 +7,8 @@ final class Commands {
   private Commands() {}
 
   static List<Experiment> all() {
-    return List.of();
+    return List.of(
+        new SummaryExperiment(System.out),
+        new BenchExperiment(System.out));
   }
 }

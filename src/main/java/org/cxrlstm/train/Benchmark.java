@@ -1,0 +1,122 @@
+package org.cxrlstm.train;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.model.Architecture;
+import org.cxrlstm.model.ModelSpec;
+import org.cxrlstm.model.ModelSummary;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Throughput of training steps and inference on random data, and of a float32 MatMul as this
+ * machine's practical peak. Inputs are fed through placeholders (constants would be folded once
+ * and measure nothing); medians over repeated steps after warm-up.
+ */
+public final class Benchmark {
+  /** Side of the square MatMul that stands for the machine's peak rate. */
+  public static final int MATMUL_SIZE = 4096;
+
+  private final Compute compute;
+  private final int warmup;
+  private final int repeats;
+
+  public Benchmark(Compute compute, int warmup, int repeats) {
+    if (warmup < 0 || repeats < 1) {
+      throw new IllegalArgumentException("warm-up " + warmup + " must be >= 0 and repeats " + repeats + " >= 1");
+    }
+    this.compute = compute;
+    this.warmup = warmup;
+    this.repeats = repeats;
+  }
+
+  /** One measured row. */
+  public record Row(Architecture arch, ModelSpec spec, int batch, String phase, double imagesPerSecond,
+      double gflopsPerSecond) {}
+
+  /** GFLOP/s of a float32 4096x4096 MatMul whose operands are variables (read, not folded). */
+  public double matmulGflops() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> a = tf.variable(tf.withInitScope().random.randomUniform(
+          tf.constant(new long[] {MATMUL_SIZE, MATMUL_SIZE}), TFloat32.class));
+      Operand<TFloat32> b = tf.variable(tf.withInitScope().random.randomUniform(
+          tf.constant(new long[] {MATMUL_SIZE, MATMUL_SIZE}), TFloat32.class));
+      Operand<TFloat32> product = tf.linalg.matMul(a, b);
+      try (Session s = new Session(g, compute.config())) {
+        double seconds = median(() -> s.runner().addTarget(product).run().close());
+        return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / seconds / 1e9;
+      }
+    }
+  }
+
+  /** Training (forward, backward, Adam) and inference rates at {@code batch}. */
+  public List<Row> measure(Architecture arch, ModelSpec spec, int batch) {
+    Batch random = randomBatch(spec, batch);
+    ModelSummary summary = ModelSummary.of(arch, spec);
+    try (TrainingSession s = TrainingSession.forTraining(arch, spec, 1e-4, 1, compute)) {
+      double train = median(() -> s.step(random, spec.dropout()));
+      double infer = median(() -> s.evaluate(single(random)));
+      return List.of(
+          new Row(arch, spec, batch, "train", batch / train, batch / train * summary.trainingFlops() / 1e9),
+          new Row(arch, spec, batch, "inference", batch / infer, batch / infer * summary.forwardFlops() / 1e9));
+    }
+  }
+
+  private double median(Runnable step) {
+    for (int i = 0; i < warmup; i++) {
+      step.run();
+    }
+    double[] seconds = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long start = System.nanoTime();
+      step.run();
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(seconds);
+    return repeats % 2 == 1 ? seconds[repeats / 2] : (seconds[repeats / 2 - 1] + seconds[repeats / 2]) / 2;
+  }
+
+  private static Batch randomBatch(ModelSpec spec, int batch) {
+    Random random = new Random(1);
+    int s = spec.inputSize();
+    float[] images = new float[batch * s * s];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = (float) random.nextGaussian();
+    }
+    int[] labels = new int[batch];
+    int[] indices = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      labels[i] = i % spec.classes();
+      indices[i] = i;
+    }
+    return new Batch(images, labels, indices, batch);
+  }
+
+  private static BatchIterator single(Batch batch) {
+    return new BatchIterator() {
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        return !done;
+      }
+
+      @Override
+      public Batch next() {
+        done = true;
+        return batch;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+}
