@@ -106,7 +106,12 @@ public interface ValueKind {
         if (item.isEmpty()) {
           throw new SettingException(key, raw, "has an empty list entry");
         }
-        element.check(key, item);
+        try {
+          element.check(key, item);
+        } catch (SettingException e) {
+          String detail = e.getMessage().substring(e.getMessage().indexOf("' = '" + item + "' ") + 5 + item.length() + 2);
+          throw new SettingException(key, raw, "has entry '" + item + "' that " + detail);
+        }
       }
     });
   }
