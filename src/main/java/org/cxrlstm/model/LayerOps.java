@@ -5,6 +5,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
@@ -49,10 +50,22 @@ final class LayerOps {
     return tf.withName(name).nn.relu(tf.nn.biasAdd(conv, bias));
   }
 
-  /** MaxPooling2D(2, strides=2): halves each side. */
+  /**
+   * MaxPooling2D(2, strides=2): halves each side. Built as the raw {@code MaxPool} op with its
+   * window as attributes: {@code tf.nn.maxPool} makes {@code MaxPoolV2} (window as tensor inputs),
+   * which oneDNN does not accelerate, and training ran much slower with it. The gradient of
+   * {@code MaxPool} is registered, so training works unchanged.
+   */
   Operand<TFloat32> maxPool2x2(String name, Operand<TFloat32> x) {
-    return tf.withName(name).nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}),
-        tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    Scope scope = tf.withName(name).scope();
+    return scope.opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", new long[] {1, 2, 2, 1})
+        .setAttr("strides", new long[] {1, 2, 2, 1})
+        .setAttr("padding", "VALID")
+        .setAttr("data_format", "NHWC")
+        .build()
+        .output(0);
   }
 
   /** Dense(out) without activation: x [B, in] -> [B, out]. Glorot uniform as in Keras. */
