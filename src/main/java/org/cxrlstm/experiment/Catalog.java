@@ -36,12 +36,8 @@ public final class Catalog {
 
   /** As {@link #standard()}, sweep progress printed to {@code out}. */
   public static Catalog standard(PrintStream out) {
-    return standard(EXPERIMENTS, System.getenv(), TEMPORARY, out);
+    return standard(EXPERIMENTS, System.getenv(), FoldTraining::open, out);
   }
-
-  private static final TrialTraining.Factory TEMPORARY = (s, l, p) -> {
-    throw new UnsupportedOperationException("training needs the data package");
-  };
 
   /**
    * The commands and the experiment files in {@code dir}; {@code env} is where a job array's

@@ -37,6 +37,9 @@ public final class Keys {
         "manifest CSV of the dataset; blank means data.dir/manifest.csv");
     key("dataset.mirror", ValueKind.text(), "",
         "where to fetch missing images from (file:DIR or an http(s) base); blank uses the manifest's source URLs");
+    key("cache.dir", ValueKind.text(), "data/cache", "where decoded, resized images are cached between runs");
+    key("normalization", ValueKind.choice("standardize", "scale"), "standardize",
+        "pixels to floats: per-image standardisation, or scale to [0,1] as the authors' Keras code");
     key("synthetic", ValueKind.bool(), "false", "generate a learnable synthetic image folder in data.dir instead of real X-rays");
     key("synthetic.per.class", ValueKind.integer(3, 100_000), "20", "synthetic images per class");
     key("synthetic.size", ValueKind.integer(8, 4096), "64", "side in pixels of the synthetic images");

@@ -36,7 +36,7 @@ public final class Plan {
   public static final List<String> ARM_COLUMNS = COLUMNS.stream()
       .filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
   /** Settings that are the same for every trial but change what a trial computes. */
-  public static final List<String> FIXED_KEYS = List.of("test.fraction", "folds", "init", "patience",
+  public static final List<String> FIXED_KEYS = List.of("test.fraction", "folds", "init", "normalization", "patience",
       "lr.decay.factor", "lr.decay.patience", "augment.rotation", "augment.shift", "augment.zoom",
       "augment.flip", "synthetic", "synthetic.per.class", "synthetic.size");
   public static final String FILE = "plan.csv";

@@ -83,7 +83,7 @@ final class SweepExperiment implements Experiment {
     OptionalInt index = trialIndex(s, env);
     List<Trial> todo = index.isPresent() ? List.of(plan.trial(index.getAsInt())) : plan.trials();
     prepare(layout, plan, s, index.isPresent());
-    TrialTraining work = training.open(s, layout, plan);
+    TrialTraining work = training.open(s, layout, plan, out);
     List<TrialRunner.Result> failed = runAll(new TrialRunner(layout, s, work, out), todo, plan.size());
     if (index.isEmpty()) {
       Merge.run(layout, plan, out);

@@ -1,5 +1,6 @@
 package org.cxrlstm.experiment;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +15,6 @@ public interface TrialTraining {
 
   /** Opens the training for one process: loads the dataset and the split once. */
   interface Factory {
-    TrialTraining open(Settings resolved, ResultsLayout layout, Plan plan) throws Exception;
+    TrialTraining open(Settings resolved, ResultsLayout layout, Plan plan, PrintStream out) throws Exception;
   }
 }
