@@ -53,6 +53,11 @@ public record Split(int[] test, List<Fold> folds) {
    * two validation folds.
    */
   public void check(Dataset dataset) {
+    check(dataset, true);
+  }
+
+  /** {@link #check(Dataset)}, with the patient rule only when {@code byPatient} (identical images always). */
+  public void check(Dataset dataset, boolean byPatient) {
     List<String> problems = new ArrayList<>();
     int n = dataset.size();
     String[] place = new String[n];
@@ -75,7 +80,7 @@ public record Split(int[] test, List<Fold> folds) {
       }
     }
     if (problems.isEmpty()) {
-      checkGroups(dataset, place, problems);
+      checkGroups(dataset, place, byPatient, problems);
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid split of " + dataset.root() + ":\n  " + String.join("\n  ", problems));
@@ -94,13 +99,13 @@ public record Split(int[] test, List<Fold> folds) {
     }
   }
 
-  private static void checkGroups(Dataset dataset, String[] place, List<String> problems) {
+  private static void checkGroups(Dataset dataset, String[] place, boolean byPatient, List<String> problems) {
     Map<String, String> patientPlace = new HashMap<>();
     Map<String, String> imagePlace = new HashMap<>();
     for (int i = 0; i < place.length; i++) {
       String patient = dataset.entry(i).patientId();
       String before = patientPlace.putIfAbsent(patient, place[i]);
-      if (before != null && !before.equals(place[i])) {
+      if (byPatient && before != null && !before.equals(place[i])) {
         problems.add("patient '" + patient + "' is in " + before + " and in " + place[i]
             + " (" + dataset.entry(i).file() + ")");
       }

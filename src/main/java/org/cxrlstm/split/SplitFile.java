@@ -29,8 +29,9 @@ public final class SplitFile {
 
   private SplitFile() {}
 
+  /** Writes {@code split} of {@code dataset} (checked to be a partition without identical images on two sides). */
   public static void write(Path file, Dataset dataset, Split split) throws IOException {
-    split.check(dataset);
+    split.check(dataset, false);
     String[] partition = new String[dataset.size()];
     String[] fold = new String[dataset.size()];
     for (int i : split.test()) {
@@ -60,8 +61,16 @@ public final class SplitFile {
     }
   }
 
-  /** Reads {@code file} for {@code dataset}; every mismatch is reported by line and column. */
+  /** Reads a patient-grouped split; see {@link #read(Path, Dataset, boolean)}. */
   public static Split read(Path file, Dataset dataset) throws IOException {
+    return read(file, dataset, true);
+  }
+
+  /**
+   * Reads {@code file} for {@code dataset}; every mismatch is reported by line and column, and the
+   * split is checked ({@link Split#check(Dataset, boolean)}; patients too when {@code byPatient}).
+   */
+  public static Split read(Path file, Dataset dataset, boolean byPatient) throws IOException {
     List<String> problems = new ArrayList<>();
     List<Integer> test = new ArrayList<>();
     Map<Integer, List<Integer>> folds = new TreeMap<>();
@@ -111,7 +120,7 @@ public final class SplitFile {
           + String.join("\n  ", problems));
     }
     Split split = new Split(test.stream().mapToInt(Integer::intValue).toArray(), toFolds(file, folds));
-    split.check(dataset);
+    split.check(dataset, byPatient);
     return split;
   }
 

@@ -72,7 +72,7 @@ public final class Splitter {
       out.add(new Fold(f, sorted(train), sorted(validation.get(f))));
     }
     Split split = new Split(sorted(test), out);
-    split.check(dataset);
+    split.check(dataset, grouped);
     return split;
   }
 
