@@ -56,23 +56,26 @@ final class BenchExperiment implements Experiment {
     List<Precision> precisions = precisions(settings.string("precision", "float32,bf16"));
     Path file = Path.of(settings.string("results.dir", "results")).resolve("bench").resolve("bench.csv");
     List<List<Object>> rows = new ArrayList<>();
-    for (Precision precision : precisions) {
-      Benchmark bench = new Benchmark(new Compute(threads, precision), warmup, repeats);
-      double matmul = bench.matmulGflops();
-      out.printf(Locale.ROOT, "%s MatMul %dx%d: %.1f GFLOP/s (%d threads)%n", precision,
-          Benchmark.MATMUL_SIZE, Benchmark.MATMUL_SIZE, matmul, threads);
-      for (ModelSpec spec : specs) {
-        for (Architecture arch : Architecture.values()) {
+    // precisions interleaved per model, each row right after a MatMul of its own precision: the
+    // machine's speed drifts by tens of percent within minutes, and a limit measured long before
+    // a row would make its fraction meaningless
+    for (ModelSpec spec : specs) {
+      for (Architecture arch : Architecture.values()) {
+        for (Precision precision : precisions) {
+          Benchmark bench = new Benchmark(new Compute(threads, precision), warmup, repeats);
+          double matmul = bench.matmulGflops();
           for (Benchmark.Row r : bench.measure(arch, spec, batch)) {
             double fraction = r.gflopsPerSecond() / matmul;
-            out.printf(Locale.ROOT, "  %-8s %3d px width %-5s %-9s %9.1f images/s %7.1f GFLOP/s = %.2f of MatMul%n",
-                arch, spec.inputSize(), spec.width(), r.phase(), r.imagesPerSecond(), r.gflopsPerSecond(), fraction);
+            out.printf(Locale.ROOT, "  %-8s %3d px width %-5s %-9s %-7s %9.2f images/s %7.1f GFLOP/s"
+                + " = %.2f of MatMul %.1f%n", arch, spec.inputSize(), spec.width(), r.phase(), precision,
+                r.imagesPerSecond(), r.gflopsPerSecond(), fraction, matmul);
             rows.add(List.of(arch.id(), spec.inputSize(), spec.width(), batch, r.phase(), precision.id(),
                 round(r.imagesPerSecond()), round(r.gflopsPerSecond()), round(matmul), round(fraction), threads));
           }
         }
       }
     }
+    printSpeedUps(rows);
     write(file, rows);
     out.println("wrote " + file);
   }
@@ -92,6 +95,22 @@ final class BenchExperiment implements Experiment {
       }
     }
     return out;
+  }
+
+  /** bf16 images/s over float32 images/s for every row measured in both precisions. */
+  private void printSpeedUps(List<List<Object>> rows) {
+    for (List<Object> bf16 : rows) {
+      if (!bf16.get(5).equals(Precision.BF16.id())) {
+        continue;
+      }
+      for (List<Object> f32 : rows) {
+        if (f32.get(5).equals(Precision.FLOAT32.id()) && f32.subList(0, 5).equals(bf16.subList(0, 5))) {
+          double ratio = Double.parseDouble((String) bf16.get(6)) / Double.parseDouble((String) f32.get(6));
+          out.printf(Locale.ROOT, "  bf16/float32 %-8s %3s px width %-5s %-9s %.2fx%n",
+              bf16.get(0), bf16.get(1), bf16.get(2), bf16.get(4), ratio);
+        }
+      }
+    }
   }
 
   private static String round(double v) {

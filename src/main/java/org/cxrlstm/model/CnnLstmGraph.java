@@ -16,7 +16,8 @@ final class CnnLstmGraph {
     // [B,7,7,512] -> [B,49,512]: the 49 cells become LSTM steps, row by row as Keras's Reshape
     Operand<TFloat32> sequence = tf.reshape(trunk.features(), tf.constant(new long[] {-1, steps, channels}));
     // [B,49,512] -> [B,U]: the last hidden state summarises the sequence
-    Operand<TFloat32> hidden = Lstm.lastHidden(layers, sequence, steps, channels, spec.lstmUnits());
+    Operand<TFloat32> hidden = Lstm.lastHidden(layers, sequence, steps, channels, spec.lstmUnits(),
+        spec.forgetBias());
     // [B,U] -> [B,K]
     Operand<TFloat32> logits = layers.dense("dense", layers.dropout(hidden, trunk.dropoutRate()),
         spec.lstmUnits(), spec.classes());

@@ -37,18 +37,22 @@ final class CnnTrunk {
     Operand<TFloat32> x = tf.concat(List.of(images, images, images), tf.constant(3));
     int channels = 3;
     Operand<TFloat32> lastConv = null;
-    for (int b = 0; b < spec.blocks().size(); b++) {
+    int last = spec.blocks().size() - 1;
+    for (int b = 0; b <= last; b++) {
       int filters = spec.filters(b);
       for (int c = 0; c < spec.blocks().get(b); c++) {
         // [B,s,s,channels] -> [B,s,s,filters]
         x = layers.conv3x3Relu(TrunkNames.conv(b, c), x, channels, filters);
         channels = filters;
       }
-      lastConv = x;
+      if (b == last) {
+        // the named map must lie on the path to the logits, or Grad-CAM's gradient w.r.t. it is zero
+        lastConv = tf.withName(ModelGraph.LAST_CONV).identity(x);
+        x = lastConv;
+      }
       // [B,s,s,f] -> [B,s/2,s/2,f]
       x = layers.maxPool2x2(TrunkNames.pool(b), x);
     }
-    lastConv = tf.withName(ModelGraph.LAST_CONV).identity(lastConv);
     return new Trunk(images, labels, dropoutRate, lastConv, x);
   }
 

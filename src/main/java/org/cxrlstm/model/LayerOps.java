@@ -5,9 +5,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 /**
  * The small layer vocabulary the graph builders share: variables filled from Java draws,
@@ -49,18 +51,40 @@ final class LayerOps {
     return tf.withName(name).nn.relu(tf.nn.biasAdd(conv, bias));
   }
 
-  /** MaxPooling2D(2, strides=2): halves each side. */
+  /**
+   * MaxPooling2D(2, strides=2): halves each side. Built as the raw {@code MaxPool} op with its
+   * window as attributes: {@code tf.nn.maxPool} makes {@code MaxPoolV2} (window as tensor inputs),
+   * which oneDNN does not accelerate, and training ran much slower with it. The gradient of
+   * {@code MaxPool} is registered, so training works unchanged.
+   */
   Operand<TFloat32> maxPool2x2(String name, Operand<TFloat32> x) {
-    return tf.withName(name).nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}),
-        tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    Scope scope = tf.withName(name).scope();
+    return scope.opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", new long[] {1, 2, 2, 1})
+        .setAttr("strides", new long[] {1, 2, 2, 1})
+        .setAttr("padding", "VALID")
+        .setAttr("data_format", "NHWC")
+        .build()
+        .output(0);
   }
 
-  /** Dense(out) without activation: x [B, in] -> [B, out]. Glorot uniform as in Keras. */
+  /**
+   * Dense(out) without activation: x [B, in] -> [B, out]. Glorot uniform as in Keras. The product
+   * runs in float64 and is cast back to float32: the oneDNN bfloat16 rewrite converts every float32
+   * MatMul, which left the logits rounded to bfloat16's 8-bit mantissa and the loss curves in
+   * coarse steps; it leaves float64 alone, so logits, loss and probabilities stay float32-exact in
+   * both precisions (issue 8). The head is a few thousand multiply-adds per image, so the cost is
+   * nil. Variables stay float32 for the optimizer.
+   */
   Operand<TFloat32> dense(String name, Operand<TFloat32> x, int in, int out) {
     float[] k = weights.kernel(name + "_kernel", Initializer.GLOROT, in * out, in, out);
     Variable<TFloat32> kernel = variable(name + "_kernel", Shape.of(in, out), k);
     Variable<TFloat32> bias = variable(name + "_bias", Shape.of(out), new float[out]);
-    return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
+    Operand<TFloat64> product = tf.nn.biasAdd(
+        tf.linalg.matMul(tf.dtypes.cast(x, TFloat64.class), tf.dtypes.cast(kernel, TFloat64.class)),
+        tf.dtypes.cast(bias, TFloat64.class));
+    return tf.dtypes.cast(product, TFloat32.class);
   }
 
   /**

@@ -24,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * Equation (4) in the paper reuses W_i and b_i for the candidate; that is a typo (the candidate has
  * its own weights in every LSTM, and in the Keras layer the authors used), so W_C and b_C are
  * separate here. W [h, x] is computed as x W_x + h W_h, with the four gates stacked in Keras's
- * order (i, f, C~, o) along the last axis; the forget bias starts at 1 (Keras's unit_forget_bias).
+ * order (i, f, C~, o) along the last axis; the forget bias starts at
+ * {@link ModelSpec#forgetBias()} (1 by default, Keras's unit_forget_bias).
  *
  * <p>The time steps are unrolled in Java: TensorFlow Java 1.1.0 aborts the JVM on gradients
  * through a while loop, and the built-in BlockLSTM cannot be trained from Java (STYLE.md).
@@ -33,16 +34,15 @@ final class Lstm {
   private Lstm() {}
 
   /** x [B, T, D] -> last hidden state h_T [B, U]. */
-  static Operand<TFloat32> lastHidden(LayerOps layers, Operand<TFloat32> x, int steps, int inputDim, int units) {
+  static Operand<TFloat32> lastHidden(LayerOps layers, Operand<TFloat32> x, int steps, int inputDim, int units,
+      double forgetBias) {
     Ops tf = layers.tf();
     int gates = 4 * units;
     Variable<TFloat32> wx = layers.variable("lstm_kernel", Shape.of(inputDim, gates),
         layers.weights().kernel("lstm_kernel", Initializer.GLOROT, inputDim * gates, inputDim, gates));
     Variable<TFloat32> wh = layers.variable("lstm_recurrent_kernel", Shape.of(units, gates),
         layers.weights().orthogonal("lstm_recurrent_kernel", units, gates));
-    float[] bias = new float[gates];
-    java.util.Arrays.fill(bias, units, 2 * units, 1f);
-    Variable<TFloat32> b = layers.variable("lstm_bias", Shape.of(gates), bias);
+    Variable<TFloat32> b = layers.variable("lstm_bias", Shape.of(gates), initialBias(units, forgetBias));
 
     // one input projection for all steps: [B*T, D] x [D, 4U] -> [B, T, 4U]
     Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, inputDim}));
@@ -65,5 +65,12 @@ final class Lstm {
       h = tf.math.mul(output, tf.math.tanh(c));
     }
     return h;
+  }
+
+  /** Gate biases in Keras's order (i, f, C~, o): zeros except the forget gate's {@code forgetBias}. */
+  static float[] initialBias(int units, double forgetBias) {
+    float[] bias = new float[4 * units];
+    java.util.Arrays.fill(bias, units, 2 * units, (float) forgetBias);
+    return bias;
   }
 }

@@ -15,10 +15,13 @@ import java.util.List;
  *                   paper)
  * @param classes    output classes (3: COVID-19, pneumonia, normal)
  * @param init       initial kernel distribution
+ * @param forgetBias initial bias of the LSTM's forget gate (equation (6)); the paper does not state
+ *                   it. 1.0 is Keras's {@code unit_forget_bias=True} (Jozefowicz et al. 2015), so the
+ *                   cell starts by remembering rather than forgetting
  */
 public record ModelSpec(
     int inputSize, double width, List<Integer> blocks, int lstmUnits, double dropout, int classes,
-    Initializer init) {
+    Initializer init, double forgetBias) {
 
   /** Filters of the first block at width 1.0; each block doubles them up to {@link #MAX_FILTERS}. */
   public static final int BASE_FILTERS = 64;
@@ -28,6 +31,14 @@ public record ModelSpec(
   public static final List<Integer> PAPER_BLOCKS = List.of(2, 2, 3, 3, 3);
   /** Not stated in the paper; 64 is a common Keras choice and cheap on a CPU. */
   public static final int LSTM_UNITS_DEFAULT = 64;
+  /** Keras's unit_forget_bias=True: the forget gate starts near sigma(1) = 0.73. */
+  public static final double FORGET_BIAS_DEFAULT = 1.0;
+
+  /** A spec with the default forget-gate bias {@link #FORGET_BIAS_DEFAULT}. */
+  public ModelSpec(int inputSize, double width, List<Integer> blocks, int lstmUnits, double dropout,
+      int classes, Initializer init) {
+    this(inputSize, width, blocks, lstmUnits, dropout, classes, init, FORGET_BIAS_DEFAULT);
+  }
 
   public ModelSpec {
     blocks = List.copyOf(blocks);
@@ -53,6 +64,9 @@ public record ModelSpec(
     }
     if (init == null) {
       throw new IllegalArgumentException("initializer must be given");
+    }
+    if (!Double.isFinite(forgetBias)) {
+      throw new IllegalArgumentException("forget bias " + forgetBias + " must be a finite number");
     }
   }
 
@@ -92,26 +106,30 @@ public record ModelSpec(
   }
 
   public ModelSpec withInputSize(int size) {
-    return new ModelSpec(size, width, blocks, lstmUnits, dropout, classes, init);
+    return new ModelSpec(size, width, blocks, lstmUnits, dropout, classes, init, forgetBias);
   }
 
   public ModelSpec withWidth(double w) {
-    return new ModelSpec(inputSize, w, blocks, lstmUnits, dropout, classes, init);
+    return new ModelSpec(inputSize, w, blocks, lstmUnits, dropout, classes, init, forgetBias);
   }
 
   public ModelSpec withLstmUnits(int units) {
-    return new ModelSpec(inputSize, width, blocks, units, dropout, classes, init);
+    return new ModelSpec(inputSize, width, blocks, units, dropout, classes, init, forgetBias);
   }
 
   public ModelSpec withDropout(double rate) {
-    return new ModelSpec(inputSize, width, blocks, lstmUnits, rate, classes, init);
+    return new ModelSpec(inputSize, width, blocks, lstmUnits, rate, classes, init, forgetBias);
   }
 
   public ModelSpec withClasses(int k) {
-    return new ModelSpec(inputSize, width, blocks, lstmUnits, dropout, k, init);
+    return new ModelSpec(inputSize, width, blocks, lstmUnits, dropout, k, init, forgetBias);
   }
 
   public ModelSpec withInit(Initializer i) {
-    return new ModelSpec(inputSize, width, blocks, lstmUnits, dropout, classes, i);
+    return new ModelSpec(inputSize, width, blocks, lstmUnits, dropout, classes, i, forgetBias);
+  }
+
+  public ModelSpec withForgetBias(double bias) {
+    return new ModelSpec(inputSize, width, blocks, lstmUnits, dropout, classes, init, bias);
   }
 }

@@ -48,6 +48,7 @@ public record ModelCard(Architecture architecture, ModelSpec spec, List<String> 
     v.put("spec.dropout", String.valueOf(spec.dropout()));
     v.put("spec.classes", String.valueOf(spec.classes()));
     v.put("spec.init", spec.init().id());
+    v.put("spec.forgetBias", String.valueOf(spec.forgetBias()));
     v.put("classes", String.join(",", classes));
     v.put("normalization", normalization);
     try (Writer w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
@@ -75,7 +76,9 @@ public record ModelCard(Architecture architecture, ModelSpec spec, List<String> 
           Integer.parseInt(need(p, file, "spec.lstmUnits")),
           Double.parseDouble(need(p, file, "spec.dropout")),
           Integer.parseInt(need(p, file, "spec.classes")),
-          Initializer.parse(need(p, file, "spec.init")));
+          Initializer.parse(need(p, file, "spec.init")),
+          // cards written before the setting existed were trained with the then fixed bias of 1
+          Double.parseDouble(p.getProperty("spec.forgetBias", String.valueOf(ModelSpec.FORGET_BIAS_DEFAULT)).trim()));
       Map<String, String> provenance = new LinkedHashMap<>();
       for (String key : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
         if (key.startsWith("provenance.")) {

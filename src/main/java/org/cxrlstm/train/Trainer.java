@@ -12,8 +12,10 @@ import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.BatchIterator;
 
 /**
- * The epoch loop: train on every batch, validate, tell the listeners, stop early when the
- * validation loss has not improved for {@code patience} epochs and restore the best weights.
+ * The epoch loop: train on every batch, validate, tell the listeners, lower the learning rate on
+ * validation-loss plateaus when asked ({@link PlateauDecay}), stop early when the validation loss
+ * has not improved for {@code patience} epochs and restore the best weights. The run starts at the
+ * config's learning rate, whatever rate the session was opened with.
  */
 public final class Trainer {
   private final TrainConfig config;
@@ -38,14 +40,17 @@ public final class Trainer {
   }
 
   private History loop(TrainingSession session, TrainingData data, Path checkpoints) {
+    PlateauDecay decay = PlateauDecay.of(config);
     List<EpochRecord> epochs = new ArrayList<>();
     double bestLoss = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     boolean stopped = false;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      session.setLearningRate(decay.rate());
       EpochRecord record = epoch(session, data, epoch);
       epochs.add(record);
       listeners.forEach(l -> l.onEpochEnd(record));
+      decay.afterEpoch(record.validationLoss());
       if (checkpoints == null || Double.isNaN(record.validationLoss())) {
         bestEpoch = epoch;
         continue;
@@ -77,7 +82,7 @@ public final class Trainer {
         StepResult step = session.step(batch, dropout);
         batchNumber++;
         if (!Float.isFinite(step.loss())) {
-          throw new DivergenceException(epoch, batchNumber, step.loss(), config.learningRate());
+          throw new DivergenceException(epoch, batchNumber, step.loss(), session.learningRate());
         }
         lossSum += step.loss() * (double) step.count();
         correct += step.correct();
@@ -97,7 +102,8 @@ public final class Trainer {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EpochRecord(epoch, lossSum / seen, (double) correct / seen, valLoss, valAccuracy, seconds);
+    return new EpochRecord(epoch, lossSum / seen, (double) correct / seen, valLoss, valAccuracy,
+        session.learningRate(), seconds);
   }
 
   private static Path temporaryDirectory() {

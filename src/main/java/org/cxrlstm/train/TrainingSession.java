@@ -11,32 +11,43 @@ import org.cxrlstm.model.ModelSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
  * One model in its own Graph and Session. A fresh one is built for every training run, because
- * the framework's optimizers bake the learning rate into the graph and train every variable they
- * find there (STYLE.md). Tensors live only inside the method that feeds or fetches them.
+ * the optimizer trains every variable it finds in the graph (STYLE.md); the learning rate is fed
+ * with each step ({@link FedRateAdam}), so decay needs no new graph. Tensors live only inside the method that feeds or fetches them.
  */
 public final class TrainingSession implements AutoCloseable {
+  /** Name of the fed learning-rate scalar in training graphs. */
+  public static final String LEARNING_RATE = "learning_rate";
+
   private final Graph graph;
   private final Session session;
   private final ModelGraph model;
   private final Op train;
+  private final Placeholder<TFloat32> learningRateInput;
+  private double learningRate;
 
-  private TrainingSession(Graph graph, Session session, ModelGraph model, Op train) {
+  private TrainingSession(Graph graph, Session session, ModelGraph model, Op train,
+      Placeholder<TFloat32> learningRateInput, double learningRate) {
     this.graph = graph;
     this.session = session;
     this.model = model;
     this.train = train;
+    this.learningRateInput = learningRateInput;
+    this.learningRate = learningRate;
   }
 
-  /** A model with fresh seeded weights and an Adam step at {@code learningRate}. */
+  /**
+   * A model with fresh seeded weights and an Adam step starting at {@code learningRate}; the rate
+   * is fed with every step, so {@link #setLearningRate} changes it without a new graph.
+   */
   public static TrainingSession forTraining(Architecture arch, ModelSpec spec, double learningRate,
       long seed, Compute compute) {
     return open(arch, spec, seed, compute, learningRate);
@@ -53,12 +64,37 @@ public final class TrainingSession implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       ModelGraph model = arch.build(tf, spec, seed);
-      Op train = Double.isNaN(learningRate) ? null
-          : new Adam(graph, (float) learningRate).minimize(model.loss(), "train");
-      return new TrainingSession(graph, new Session(graph, compute.config()), model, train);
+      Placeholder<TFloat32> rate = null;
+      Op train = null;
+      if (!Double.isNaN(learningRate)) {
+        checkRate(learningRate);
+        rate = tf.withName(LEARNING_RATE).placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        train = new FedRateAdam(graph, rate).minimize(model.loss(), "train");
+      }
+      return new TrainingSession(graph, new Session(graph, compute.config()), model, train, rate, learningRate);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
+    }
+  }
+
+  /** Adam's learning rate for the next steps (NaN for an inference session). */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Changes Adam's learning rate from the next step on (learning-rate decay). */
+  public void setLearningRate(double rate) {
+    if (train == null) {
+      throw new IllegalStateException("this session was opened for inference only");
+    }
+    checkRate(rate);
+    learningRate = rate;
+  }
+
+  private static void checkRate(double rate) {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("learning rate " + rate + " must be a finite number > 0");
     }
   }
 
@@ -83,10 +119,12 @@ public final class TrainingSession implements AutoCloseable {
     try (TFloat32 images = images(batch);
         TFloat32 labels = oneHot(batch);
         TFloat32 rate = TFloat32.scalarOf((float) dropout);
+        TFloat32 lr = TFloat32.scalarOf((float) learningRate);
         Result r = session.runner()
             .feed(model.images(), images)
             .feed(model.labels(), labels)
             .feed(model.dropoutRate(), rate)
+            .feed(learningRateInput, lr)
             .fetch(model.loss())
             .fetch(model.probabilities())
             .addTarget(train)

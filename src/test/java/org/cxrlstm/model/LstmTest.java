@@ -37,7 +37,7 @@ class LstmTest {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, steps, DIM)));
       LayerOps layers = new LayerOps(tf, Initializer.GLOROT, 5);
-      Operand<TFloat32> h = Lstm.lastHidden(layers, input, steps, DIM, UNITS);
+      Operand<TFloat32> h = Lstm.lastHidden(layers, input, steps, DIM, UNITS, 0.5);
       Map<String, Output<TFloat32>> vars = GraphVariables.all(g);
       try (Session s = new Session(g);
           TFloat32 xt = TFloat32.tensorOf(Shape.of(BATCH, steps, DIM), DataBuffers.of(x));
@@ -56,6 +56,23 @@ class LstmTest {
         assertTrue(worst <= 1e-5, () -> "max |graph - equations| = " + w);
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void forgetBiasStartsOnTheForgetGateOnly() {
+    ModelSpec spec = new ModelSpec(32, 0.125, ModelSpec.PAPER_BLOCKS, UNITS, 0.0, 3, Initializer.HE)
+        .withForgetBias(2.5);
+    try (Graph g = new Graph()) {
+      Architecture.CNN_LSTM.build(Ops.create(g), spec, 3);
+      try (Session s = new Session(g)) {
+        float[] b = GraphVariables.value(s, GraphVariables.all(g).get("lstm_bias"));
+        float[] expected = new float[4 * UNITS];
+        java.util.Arrays.fill(expected, UNITS, 2 * UNITS, 2.5f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, b);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, new ModelSpec(32, 0.125, ModelSpec.PAPER_BLOCKS,
+        UNITS, 0.0, 3, Initializer.HE).forgetBias(), "the 7-argument spec keeps Keras's unit_forget_bias");
   }
 
   /** Equations (3)-(8) with separate weights per gate, gates stacked i, f, C~, o. */

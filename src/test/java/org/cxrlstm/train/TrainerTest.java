@@ -100,6 +100,28 @@ class TrainerTest {
   }
 
   @Test
+  void learningRateDecaysOnValidationPlateausAndIsRecordedPerEpoch() {
+    TinyData validation = TinyData.randomLabels(9, 32, 9, 98);
+    TinyData data = TinyData.randomLabels(12, 32, 4, 6).withValidation(validation);
+    TrainConfig config = new TrainConfig(3e-3, 4, 8, 0, 6).withLrDecay(0.5, 1);
+    try (TrainingSession s = TrainingSession.forTraining(Architecture.CNN, TINY, 1.0, 6, COMPUTE)) {
+      History h = new Trainer(config, 0.0, List.of()).fit(s, data);
+      PlateauDecay replay = PlateauDecay.of(config);
+      int decays = 0;
+      for (EpochRecord r : h.epochs()) {
+        // the run starts at the config's rate, not the rate the session was opened with
+        assertEquals(replay.rate(), r.learningRateNow(), 1e-12, "epoch " + r.epoch());
+        double before = replay.rate();
+        if (replay.afterEpoch(r.validationLoss()) < before) {
+          decays++;
+        }
+      }
+      assertTrue(decays > 0, "random labels should plateau at least once in 8 epochs: " + h.epochs());
+      assertEquals(h.epochs().get(h.epochs().size() - 1).learningRateNow(), s.learningRate(), 1e-12);
+    }
+  }
+
+  @Test
   void nanLossStopsTheRunNamingTheLearningRate() {
     TinyData data = TinyData.patterned(6, 32, 6, 1);
     Batch clean = data.all();

@@ -1,0 +1,172 @@
+package org.cxrlstm.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The images of one experiment: a root folder, the class names in index order, and one
+ * {@link ImageEntry} per image. Indices into {@link #entries()} are what splits and batches use.
+ *
+ * <p>The class-to-index mapping is explicit ({@link #CLASSES} by default, the paper's order) and
+ * never inferred from folder order: the authors' own code swapped two labels that way.
+ */
+public final class Dataset {
+  /** The paper's classes in its order (index 0, 1, 2). */
+  public static final List<String> CLASSES = List.of("covid", "pneumonia", "normal");
+
+  private final Path root;
+  private final List<String> classes;
+  private final List<ImageEntry> entries;
+
+  Dataset(Path root, List<String> classes, List<ImageEntry> entries) {
+    this.root = root;
+    this.classes = List.copyOf(classes);
+    this.entries = List.copyOf(entries);
+  }
+
+  /** A dataset from entries already known (tests, subsets); labels must index {@code classes}. */
+  public static Dataset of(Path root, List<String> classes, List<ImageEntry> entries) {
+    for (ImageEntry e : entries) {
+      if (e.label() >= classes.size()) {
+        throw new IllegalArgumentException(e.file() + ": label " + e.label() + " but only " + classes.size() + " classes");
+      }
+    }
+    return new Dataset(root, classes, entries);
+  }
+
+  /** The images listed by {@code manifestCsv}, under {@code root}, with the paper's classes. */
+  public static Dataset fromManifest(Path manifestCsv, Path root) throws IOException {
+    return fromManifest(manifestCsv, root, CLASSES);
+  }
+
+  /**
+   * The images listed by {@code manifestCsv}, under {@code root}. Refuses, listing every problem at
+   * once: a label not in {@code classes}, a class without images, a file missing or empty on disk or
+   * of another size than the manifest says, the same sha256 under two labels.
+   */
+  public static Dataset fromManifest(Path manifestCsv, Path root, List<String> classes) throws IOException {
+    return DatasetReader.fromManifest(Manifest.read(manifestCsv), root, classes, false);
+  }
+
+  /**
+   * An ImageFolder directory: one sub-folder per class, named as in {@code classes}; folders of
+   * absent classes are allowed (external test sets). With a {@code manifest.csv} beside the class
+   * folders, patient ids come from it; without one the patient id is the file's relative path and
+   * sha256 is computed.
+   */
+  public static Dataset fromImageFolder(Path root, List<String> classes) throws IOException {
+    return DatasetReader.fromImageFolder(root, classes);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public List<String> classes() {
+    return classes;
+  }
+
+  public List<ImageEntry> entries() {
+    return entries;
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public ImageEntry entry(int index) {
+    return entries.get(index);
+  }
+
+  /** The file of image {@code index} on disk. */
+  public Path path(int index) {
+    return RelativeFile.resolve(root, entries.get(index).file());
+  }
+
+  /** Labels of every image, by dataset index. */
+  public int[] labels() {
+    return entries.stream().mapToInt(ImageEntry::label).toArray();
+  }
+
+  /** Labels of the images {@code indices}, in that order (what {@link ImageBatches} takes). */
+  public int[] labels(int[] indices) {
+    int[] out = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      out[i] = entries.get(indices[i]).label();
+    }
+    return out;
+  }
+
+  /** Images per class among {@code indices} (index = class index); Table 1 counts. */
+  public int[] classCounts(int[] indices) {
+    int[] counts = new int[classes.size()];
+    for (int i : indices) {
+      counts[entries.get(i).label()]++;
+    }
+    return counts;
+  }
+
+  /** Images per class in the whole dataset. */
+  public int[] classCounts() {
+    int[] counts = new int[classes.size()];
+    entries.forEach(e -> counts[e.label()]++);
+    return counts;
+  }
+
+  /** sha256 (hex) over the sorted {@code file,sha256} lines of all images: the dataset's identity. */
+  public String contentHash() {
+    List<String> lines = new ArrayList<>();
+    for (ImageEntry e : entries) {
+      lines.add(e.file() + "," + e.sha256() + "\n");
+    }
+    lines.sort(null);
+    MessageDigest digest = Sha256.newDigest();
+    lines.forEach(l -> digest.update(l.getBytes(StandardCharsets.UTF_8)));
+    return Sha256.hex(digest.digest());
+  }
+
+  /** This dataset without the images {@code files} (for {@code data.skipInvalid}). */
+  public Dataset without(Collection<String> files) {
+    Set<String> drop = new HashSet<>(files);
+    return new Dataset(root, classes, entries.stream().filter(e -> !drop.contains(e.file())).toList());
+  }
+
+  /** Patients and their image indices, in first-seen order. */
+  public Map<String, List<Integer>> patients() {
+    Map<String, List<Integer>> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      out.computeIfAbsent(entries.get(i).patientId(), k -> new ArrayList<>()).add(i);
+    }
+    return out;
+  }
+
+  static void checkLabelsOfDuplicates(List<ImageEntry> entries, List<String> classes, List<String> problems) {
+    Map<String, ImageEntry> bySha = new HashMap<>();
+    for (ImageEntry e : entries) {
+      ImageEntry other = bySha.putIfAbsent(e.sha256(), e);
+      if (other != null && other.label() != e.label()) {
+        problems.add(e.file() + ": same image (sha256 " + e.sha256().substring(0, 12) + "...) as " + other.file()
+            + " but labelled '" + classes.get(e.label()) + "' instead of '" + classes.get(other.label()) + "'");
+      }
+    }
+  }
+
+  static boolean exists(Path p) {
+    return Files.isRegularFile(p);
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset(" + root + ", " + size() + " images, classes " + classes + ")";
+  }
+}

@@ -1,0 +1,144 @@
+package org.cxrlstm.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A dataset manifest ({@code data/covid-xray-421.csv} or a {@code manifest.csv} beside the class
+ * folders): one row per image with at least {@code file, label, patient_id, sha256}; {@code bytes}
+ * and {@code source_repo, source_commit, source_path} are used by the fetch when present.
+ *
+ * <p>Every malformed row is reported at once, by file, line and column.
+ */
+public final class Manifest {
+  static final List<String> REQUIRED = List.of("file", "label", "patient_id", "sha256");
+
+  /** One manifest row; {@code bytes} is -1 when the manifest has no size column. */
+  public record Row(int line, String file, String label, String patientId, long bytes, String sha256,
+      String sourceRepo, String sourceCommit, String sourcePath) {
+
+    /** The file's raw GitHub URL, when the row names its source repository, commit and path. */
+    public Optional<URI> sourceUrl() {
+      if (sourceRepo.isEmpty() || sourceCommit.isEmpty() || sourcePath.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(URI.create("https://raw.githubusercontent.com/" + sourceRepo + "/" + sourceCommit
+          + "/" + UrlPaths.encode(sourcePath)));
+    }
+  }
+
+  private final Path path;
+  private final List<Row> rows;
+
+  private Manifest(Path path, List<Row> rows) {
+    this.path = path;
+    this.rows = List.copyOf(rows);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** Reads and checks {@code csv}; throws {@link DataException} listing every bad row. */
+  public static Manifest read(Path csv) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+        .setIgnoreSurroundingSpaces(true).get();
+    List<Row> rows = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      Map<String, Integer> header = parser.getHeaderMap();
+      for (String column : REQUIRED) {
+        if (!header.containsKey(column)) {
+          throw new DataException(csv + ": line 1: missing column '" + column + "' (header has " + header.keySet() + ")");
+        }
+      }
+      Map<String, Integer> seen = new HashMap<>();
+      for (CSVRecord record : parser) {
+        int line = (int) parser.getCurrentLineNumber();
+        Row row = row(csv, line, record, header, problems);
+        if (row == null) {
+          continue;
+        }
+        Integer before = seen.putIfAbsent(row.file(), line);
+        if (before != null) {
+          problems.add(csv + ": line " + line + ": column 'file': '" + row.file() + "' already listed on line " + before);
+          continue;
+        }
+        rows.add(row);
+      }
+    } catch (NoSuchFileException e) {
+      throw new DataException("manifest not found: " + csv);
+    }
+    if (!problems.isEmpty()) {
+      throw new DataException("bad manifest " + csv, problems);
+    }
+    if (rows.isEmpty()) {
+      throw new DataException(csv + ": the manifest has no rows");
+    }
+    return new Manifest(csv, rows);
+  }
+
+  private static Row row(Path csv, int line, CSVRecord r, Map<String, Integer> header, List<String> problems) {
+    int before = problems.size();
+    String where = csv + ": line " + line + ": column ";
+    if (r.size() != header.size()) {
+      problems.add(csv + ": line " + line + ": " + r.size() + " fields, header has " + header.size());
+      return null;
+    }
+    String file = r.get("file");
+    String pathProblem = RelativeFile.problem(file);
+    if (pathProblem != null) {
+      problems.add(where + "'file': '" + file + "' " + pathProblem);
+    }
+    String label = r.get("label");
+    if (label.isEmpty()) {
+      problems.add(where + "'label' is empty");
+    }
+    String patient = r.get("patient_id");
+    if (patient.isEmpty()) {
+      problems.add(where + "'patient_id' is empty");
+    }
+    String sha = r.get("sha256").toLowerCase(java.util.Locale.ROOT);
+    if (!sha.matches("[0-9a-f]{64}")) {
+      problems.add(where + "'sha256': '" + sha + "' is not 64 hex digits");
+    }
+    long bytes = -1;
+    if (header.containsKey("bytes")) {
+      try {
+        bytes = Long.parseLong(r.get("bytes"));
+        if (bytes < 0) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        problems.add(where + "'bytes': '" + r.get("bytes") + "' is not a non-negative whole number");
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Row(line, file, label, patient, bytes, sha, optional(r, header, "source_repo"),
+        optional(r, header, "source_commit"), optional(r, header, "source_path"));
+  }
+
+  private static String optional(CSVRecord r, Map<String, Integer> header, String column) {
+    return header.containsKey(column) ? r.get(column) : "";
+  }
+}
