@@ -9,6 +9,7 @@ final class Commands {
   static List<Experiment> all() {
     return List.of(
         new SummaryExperiment(System.out),
-        new BenchExperiment(System.out));
+        new BenchExperiment(System.out),
+        new FetchDataExperiment(System.out));
   }
 }
