@@ -11,6 +11,7 @@ final class Commands {
         new SummaryExperiment(System.out),
         new BenchExperiment(System.out),
         new KeysExperiment(System.out),
-        new FetchDataExperiment(System.out));
+        new FetchDataExperiment(System.out),
+        new ReportExperiment(System.out));
   }
 }
