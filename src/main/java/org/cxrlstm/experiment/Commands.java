@@ -9,6 +9,8 @@ final class Commands {
   static List<Experiment> all() {
     return List.of(
         new SummaryExperiment(System.out),
-        new BenchExperiment(System.out));
+        new BenchExperiment(System.out),
+        new EvaluateExperiment(System.out),
+        new PredictExperiment(System.out, System.err));
   }
 }
