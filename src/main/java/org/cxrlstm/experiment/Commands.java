@@ -10,6 +10,8 @@ final class Commands {
     return List.of(
         new SummaryExperiment(System.out),
         new BenchExperiment(System.out),
+        new KeysExperiment(System.out),
+        new FetchDataExperiment(System.out),
         new EvaluateExperiment(System.out),
         new PredictExperiment(System.out, System.err));
   }

@@ -1,6 +1,6 @@
 /**
- * Training and inference sessions: Adam on the softmax cross-entropy, per-epoch validation, early
- * stopping with best-weight restore, divergence checks, saving and loading models, and the
- * throughput benchmark.
+ * Training and inference sessions: Adam (learning rate fed per step) on the softmax cross-entropy,
+ * per-epoch validation, learning-rate decay on plateaus, early stopping with best-weight restore,
+ * divergence checks, saving and loading models, precision choice, and the throughput benchmark.
  */
 package org.cxrlstm.train;
