@@ -22,6 +22,7 @@ import org.cxrlstm.data.ImageEntry;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.Normalization;
+import org.cxrlstm.report.Report;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
@@ -33,7 +34,7 @@ import org.cxrlstm.train.TrainingSession;
  * model, and each arm's fold ensemble, to an ImageFolder directory that was not used in training
  * (issue 6, item 7), and writes {@code trials.csv}, {@code predictions.csv} and
  * {@code ensemble_predictions.csv} in the results formats of docs/architecture.md under
- * {@code results/NAME/external-<dirname>/} (or {@code -Dout}). Each model sees the images prepared
+ * {@code results/NAME/external-<dirname>/} (or {@code -Dout}), then its tables, plots and report. Each model sees the images prepared
  * as in its training: its input size, normalisation and mask, from its model card. Classes absent
  * from the folder are allowed; an unknown class folder is refused by name.
  */
@@ -127,7 +128,7 @@ final class EvaluateExperiment implements Experiment {
     }
     write(target, dataset, models.classes(), trialRows, predictionRows, ensembles, members, settings);
     out.println("wrote " + target.resolve("predictions.csv") + " and ensemble_predictions.csv");
-    ReportHook.write(target, out);
+    out.println("wrote " + Report.write(target));
   }
 
   private static ImageSource load(Dataset dataset, int size, Path cache) {
