@@ -7,8 +7,9 @@ import org.cxrlstm.data.DatasetFetcher;
 
 /**
  * The dataset settings: {@code data.dir} (default {@value #DATA_DIR_DEFAULT}), {@code dataset.manifest}
- * (default {@value #MANIFEST_DEFAULT}), {@code dataset.mirror} (URL prefix, default: the source URLs),
- * and {@code data} (any ImageFolder directory, used instead of the default dataset).
+ * (default: {@code data.dir/manifest.csv} when that exists, else the committed {@value #MANIFEST_DEFAULT}),
+ * {@code dataset.mirror} (URL prefix, default: the source URLs), and {@code data} (any ImageFolder
+ * directory, used instead of the default dataset).
  */
 public final class DatasetSettings {
   public static final String DATA_DIR_DEFAULT = "data/covid-xray-421";
@@ -21,7 +22,11 @@ public final class DatasetSettings {
   }
 
   public static Path manifest(Settings settings) {
-    return Path.of(settings.string("dataset.manifest", MANIFEST_DEFAULT));
+    if (settings.has("dataset.manifest")) {
+      return Path.of(settings.string("dataset.manifest"));
+    }
+    Path beside = dataDir(settings).resolve("manifest.csv");
+    return java.nio.file.Files.isRegularFile(beside) ? beside : Path.of(MANIFEST_DEFAULT);
   }
 
   public static String mirror(Settings settings) {

@@ -31,12 +31,13 @@ public final class Keys {
   static {
     key("description", ValueKind.text(), "", "one line shown in the experiment list");
     // data
-    key("data.dir", ValueKind.text(), "data/covid-xray-421",
-        "dataset folder (class sub-folders and manifest.csv); fetched or generated into it when absent");
-    key("dataset.manifest", ValueKind.text(), "",
-        "manifest CSV of the dataset; blank means data.dir/manifest.csv");
+    key("data.dir", ValueKind.text(), DatasetSettings.DATA_DIR_DEFAULT,
+        "dataset folder: the manifest's images are fetched into it, synthetic ones generated into it");
+    key("dataset.manifest", ValueKind.text(), DatasetSettings.MANIFEST_DEFAULT,
+        "manifest CSV of the dataset (file, label, patient_id, sha256, source URL columns)");
+    key("data", ValueKind.text(), "", "an ImageFolder directory used instead of the manifest's dataset (blank: none)");
     key("dataset.mirror", ValueKind.text(), "",
-        "where to fetch missing images from (file:DIR or an http(s) base); blank uses the manifest's source URLs");
+        "URL prefix to fetch missing images from (file:DIR, http(s)://...); blank: the manifest's source URLs");
     key("cache.dir", ValueKind.text(), "data/cache", "where decoded, resized images are cached between runs");
     key("normalization", ValueKind.choice("standardize", "scale"), "standardize",
         "pixels to floats: per-image standardisation, or scale to [0,1] as the authors' Keras code");
