@@ -12,6 +12,8 @@ final class Commands {
         new BenchExperiment(System.out),
         new KeysExperiment(System.out),
         new FetchDataExperiment(System.out),
-        new ReportExperiment(System.out));
+        new ReportExperiment(System.out),
+        new EvaluateExperiment(System.out),
+        new PredictExperiment(System.out, System.err));
   }
 }

@@ -76,7 +76,7 @@ public final class Keys {
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
-    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "test images per trial explained with Grad-CAM (0 = none)");
+    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
     key("workers", ValueKind.integer(1, 256), "1", "trials run at once as separate JVMs on this machine");
     key("emit", ValueKind.choice("none", "slurm", "k8s"), "none", "write a cluster job script instead of running");
     key("plan", ValueKind.bool(), "false", "write results/NAME/plan.csv and stop");
