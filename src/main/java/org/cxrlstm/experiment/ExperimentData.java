@@ -27,7 +27,10 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
     return new ExperimentData(dataset, images, split);
   }
 
-  /** The dataset of {@code data.dir}; synthetic images are generated there first when asked for. */
+  /**
+   * The dataset: synthetic images generated into {@code data.dir} when asked for, else an
+   * ImageFolder ({@code data}) or the manifest's images fetched into {@code data.dir} as needed.
+   */
   static Dataset dataset(Settings s, ResultsLayout layout) throws IOException {
     Path dir = Path.of(s.string("data.dir"));
     if (s.bool("synthetic", false)) {
@@ -40,12 +43,10 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
       }
       return Dataset.fromManifest(manifest, dir);
     }
-    Path manifest = s.has("dataset.manifest") ? Path.of(s.string("dataset.manifest")) : dir.resolve("manifest.csv");
-    if (!Files.isRegularFile(manifest)) {
-      throw new SettingException("dataset.manifest", manifest.toString(), "does not exist (data.dir = '" + dir
-          + "'); point data.dir at a dataset folder, e.g. -Ddata.dir=/work/shared/data/covid-xray-421");
+    // concurrent trial processes fetch once: the others wait and then find every file present
+    try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {
+      return DatasetSettings.load(s);
     }
-    return Dataset.fromManifest(manifest, dir);
   }
 
   /** split.csv of the experiment: read back when present, else made once under a lock. */

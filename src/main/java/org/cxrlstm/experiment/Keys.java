@@ -32,12 +32,13 @@ public final class Keys {
   static {
     key("description", ValueKind.text(), "", "one line shown in the experiment list");
     // data
-    key("data.dir", ValueKind.text(), "data/covid-xray-421",
-        "dataset folder (class sub-folders and manifest.csv); fetched or generated into it when absent");
-    key("dataset.manifest", ValueKind.text(), "",
-        "manifest CSV of the dataset; blank means data.dir/manifest.csv");
+    key("data.dir", ValueKind.text(), DatasetSettings.DATA_DIR_DEFAULT,
+        "dataset folder: the manifest's images are fetched into it, synthetic ones generated into it");
+    key("dataset.manifest", ValueKind.text(), DatasetSettings.MANIFEST_DEFAULT,
+        "manifest CSV of the dataset (file, label, patient_id, sha256, source URL columns)");
+    key("data", ValueKind.text(), "", "an ImageFolder directory used instead of the manifest's dataset (blank: none)");
     key("dataset.mirror", ValueKind.text(), "",
-        "where to fetch missing images from (file:DIR or an http(s) base); blank uses the manifest's source URLs");
+        "URL prefix to fetch missing images from (file:DIR, http(s)://...); blank: the manifest's source URLs");
     key("cache.dir", ValueKind.text(), "data/cache", "where decoded, resized images are cached between runs");
     key("normalization", ValueKind.choice("standardize", "scale"), "standardize",
         "pixels to floats: per-image standardisation, or scale to [0,1] as the authors' Keras code");
@@ -76,7 +77,7 @@ public final class Keys {
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
-    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "test images per trial explained with Grad-CAM (0 = none)");
+    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
     key("workers", ValueKind.integer(1, 256), "1", "trials run at once as separate JVMs on this machine");
     key("emit", ValueKind.choice("none", "slurm", "k8s"), "none", "write a cluster job script instead of running");
     key("plan", ValueKind.bool(), "false", "write results/NAME/plan.csv and stop");

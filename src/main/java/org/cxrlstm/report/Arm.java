@@ -43,11 +43,19 @@ record Arm(Map<String, String> settings) {
     return settings.getOrDefault(column, "");
   }
 
-  /** The columns whose values differ between this arm and {@code other}. */
+  /** Whether {@code column} means anything for this arm's architecture (the CNN has no LSTM units). */
+  boolean applies(String column) {
+    return !column.equals("lstm_units") || arch().equals("cnn-lstm");
+  }
+
+  /**
+   * The columns whose values differ between this arm and {@code other}; a column that applies to
+   * only one of them (lstm_units of a CNN) follows from the architecture and is not counted.
+   */
   List<String> differences(Arm other) {
     List<String> out = new ArrayList<>();
     for (String c : COLUMNS) {
-      if (!Objects.equals(get(c), other.get(c))) {
+      if (applies(c) && other.applies(c) && !Objects.equals(get(c), other.get(c))) {
         out.add(c);
       }
     }
@@ -58,7 +66,7 @@ record Arm(Map<String, String> settings) {
   String label(List<String> varied) {
     StringBuilder s = new StringBuilder(arch());
     for (String c : varied) {
-      if (!c.equals("arch")) {
+      if (!c.equals("arch") && applies(c)) {
         s.append(' ').append(shortName(c)).append('=').append(get(c));
       }
     }

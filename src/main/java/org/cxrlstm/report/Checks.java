@@ -93,6 +93,7 @@ final class Checks {
     List<Integer> shades = Plots.shades(withEnsemble.stream().map(e -> e.arm().arch()).toList());
     for (int c = 0; c < ClassNames.count(); c++) {
       List<Plots.Line> lines = new ArrayList<>();
+      lines.add(new Plots.Line("chance", Plots.REFERENCE, 0, new double[] {0, 1}, new double[] {0, 1}, null, null));
       for (int i = 0; i < withEnsemble.size(); i++) {
         Roc roc = ArmEvaluation.roc(withEnsemble.get(i).ensemble(), c);
         if (roc.falsePositiveRate().length > 0) {
@@ -101,16 +102,16 @@ final class Checks {
               null, null));
         }
       }
-      if (!lines.isEmpty()) {
+      if (lines.size() > 1) {
         page.image(plots.lines("roc-" + ClassNames.ALL.get(c), "ROC, " + ClassNames.title(c) + " vs rest (ensembles)",
-            "false positive rate (1 - specificity)", "true positive rate (sensitivity)", lines, false, false),
+            "false positive rate (1 - specificity)", "true positive rate (sensitivity)", lines, false, true),
             "ROC curve of " + ClassNames.title(c) + " against the other classes, per arm's fold ensemble");
       }
     }
     page.heading(2, "Calibration");
     sections.add(PerformanceTables.calibration(arms, labels));
     List<Plots.Line> lines = new ArrayList<>();
-    lines.add(new Plots.Line("perfect calibration", "none", 2, new double[] {0, 1}, new double[] {0, 1}, null, null));
+    lines.add(new Plots.Line("perfect calibration", Plots.REFERENCE, 0, new double[] {0, 1}, new double[] {0, 1}, null, null));
     for (int i = 0; i < withEnsemble.size(); i++) {
       Calibration cal = ArmEvaluation.calibration(withEnsemble.get(i).ensemble());
       List<double[]> pts = new ArrayList<>();
@@ -125,7 +126,7 @@ final class Checks {
     }
     if (!withEnsemble.isEmpty()) {
       page.image(plots.lines("reliability", "Reliability diagram (ensembles, " + Calibration.BINS_DEFAULT
-          + " confidence bins)", "mean confidence (top-class probability)", "share correct", lines, false, false),
+          + " confidence bins)", "mean confidence (top-class probability)", "share correct", lines, false, true),
           "Reliability diagram: points below the diagonal are over-confident bins; empty bins are left out");
     }
   }

@@ -99,7 +99,9 @@ final class PaperSection {
           Estimate est = e.ensembleEstimate(n.quantity(), c);
           ours = est.percent() + " (folds " + e.foldSpread(n.quantity(), c).percent() + ")";
           diff = est.defined() ? String.format(Locale.ROOT, "%+.1f", 100 * est.value() - paper) : "n/a";
-          inside = Double.isNaN(est.low()) ? "n/a" : paper / 100 >= est.low() && paper / 100 <= est.high() ? "yes" : "no";
+          inside = Double.isNaN(est.low()) ? "n/a"
+              : est.low() == est.high() ? "n/a (zero-width bootstrap interval)"
+              : paper / 100 >= est.low() && paper / 100 <= est.high() ? "yes" : "no";
         }
         case "test_errors" -> {
           long errors = c < 0 ? e.ensembleConfusion().total() - e.ensembleConfusion().correct()

@@ -31,6 +31,9 @@ final class Plots {
   private static final Color CNN_LSTM = new Color(255, 127, 14);
   private static final Color OTHER = new Color(44, 160, 44);
 
+  /** The "architecture" of a reference line (chance, perfect calibration): grey, dashed, no markers. */
+  static final String REFERENCE = "reference";
+
   private final Path dir;
 
   Plots(Path dir) {
@@ -69,9 +72,9 @@ final class Plots {
         .xAxisTitle("Predicted label").yAxisTitle("True label").build();
     chart.getStyler().setShowValue(true).setPlotContentSize(1).setLegendVisible(true);
     chart.getStyler().setHeatMapValueDecimalPattern("#0");
-    chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214),
-        new Color(8, 48, 107)});
-    chart.getStyler().setValueFontColor(Color.DARK_GRAY);
+    chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(158, 202, 225),
+        new Color(66, 146, 198)});
+    chart.getStyler().setValueFontColor(Color.BLACK);
     List<Number[]> cells = new ArrayList<>();
     int k = m.classes();
     for (int t = 0; t < k; t++) {
@@ -89,11 +92,14 @@ final class Plots {
 
   /** Lines (with optional min-max bands) against a numeric x. */
   String lines(String name, String title, String xTitle, String yTitle, List<Line> lines, boolean logX,
-      boolean dashedSecondHalf) throws IOException {
+      boolean unitSquare) throws IOException {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(logX);
+    if (unitSquare) {
+      chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+    }
     for (Line l : lines) {
       if (l.lowBand() != null) {
         double[] px = new double[2 * l.x().length];
@@ -112,10 +118,11 @@ final class Plots {
         band.setShowInLegend(false);
       }
       XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
-      s.setLineColor(colour(l.arch(), l.shade()));
-      s.setMarkerColor(colour(l.arch(), l.shade()));
-      s.setMarker(l.x().length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-      if (dashedSecondHalf && l.name().contains("validation")) {
+      boolean reference = l.arch().equals(REFERENCE);
+      s.setLineColor(reference ? Color.GRAY : colour(l.arch(), l.shade()));
+      s.setMarkerColor(reference ? Color.GRAY : colour(l.arch(), l.shade()));
+      s.setMarker(reference || l.x().length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+      if (reference || l.name().contains("validation")) {
         s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
       }
     }
@@ -129,6 +136,8 @@ final class Plots {
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
     chart.getStyler().setErrorBarsColor(Color.BLACK);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+    chart.getStyler().setYAxisDecimalPattern("#0");
     List<Integer> shades = shades(archs);
     for (int s = 0; s < series.size(); s++) {
       List<Double> y = box(values.get(s));

@@ -88,10 +88,10 @@ final class Sections {
       String fig = arm.arch().equals("cnn") ? "Fig. 7" : arm.arch().equals("cnn-lstm") ? "Fig. 8" : "Fig.";
       String slug = Arm.slug(labels.get(i));
       page.image(plots.lines("training-accuracy-" + slug, labels.get(i) + ": accuracy per epoch", "epoch",
-          "accuracy", curves(rows, arm, true), false, true), fig + " (a): training and validation accuracy of "
+          "accuracy", curves(rows, arm, true), false, false), fig + " (a): training and validation accuracy of "
           + labels.get(i) + ", mean over fold models, band = min-max over folds");
       page.image(plots.lines("training-loss-" + slug, labels.get(i) + ": cross-entropy loss per epoch", "epoch",
-          "loss (cross-entropy)", curves(rows, arm, false), false, true), fig + " (b): training and validation "
+          "loss (cross-entropy)", curves(rows, arm, false), false, false), fig + " (b): training and validation "
           + "loss of " + labels.get(i) + ", mean over fold models, band = min-max over folds");
     }
     page.text("Fold models that stopped early leave the mean: later epochs average the folds still training. "
@@ -128,7 +128,9 @@ final class Sections {
     page.text("Metrics as the paper's section 3.3, one class against the rest. Fold models: mean ± sd over the "
         + "fold models on the test set. Ensemble: mean probability of the fold models; 95% intervals are Wilson "
         + "for accuracy, sensitivity and specificity, bootstrap over patients for F1 and macro values. "
-        + "n/a = undefined (no images of the class), never 0.");
+        + "n/a = undefined (no images of the class), never 0. A percentile bootstrap cannot leave the range it "
+        + "observed: a perfect score gets [100.0, 100.0], which shows that no resample had an error, not that the "
+        + "score is certain; the Wilson interval of the same images is the honest bound.");
     for (int i = 0; i < arms.size(); i++) {
       ArmEvaluation e = arms.get(i);
       String slug = Arm.slug(labels.get(i));

@@ -22,7 +22,7 @@ final class Sweeps {
   static List<String> variedColumns(List<Arm> arms) {
     List<String> out = new ArrayList<>();
     for (String c : Arm.COLUMNS) {
-      if (arms.stream().map(a -> a.get(c)).distinct().count() > 1) {
+      if (arms.stream().filter(a -> a.applies(c)).map(a -> a.get(c)).distinct().count() > 1) {
         out.add(c);
       }
     }

@@ -28,7 +28,7 @@ class SmokeEndToEndTest {
 
     Path root = dir.resolve("results").resolve("smoke");
     for (String f : List.of("config.properties", "environment.properties", "plan.csv", "split.csv", "trials.csv",
-        "epochs.csv", "predictions.csv", "ensemble_predictions.csv")) {
+        "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "report.md", "report.html")) {
       assertTrue(Files.exists(root.resolve(f)), f);
     }
     Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
