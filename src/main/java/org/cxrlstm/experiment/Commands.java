@@ -10,6 +10,7 @@ final class Commands {
     return List.of(
         new SummaryExperiment(System.out),
         new BenchExperiment(System.out),
+        new BenchWorkersExperiment(System.out),
         new KeysExperiment(System.out),
         new FetchDataExperiment(System.out),
         new ReportExperiment(System.out),
