@@ -10,8 +10,11 @@ final class Commands {
     return List.of(
         new SummaryExperiment(System.out),
         new BenchExperiment(System.out),
+        new BenchWorkersExperiment(System.out),
         new KeysExperiment(System.out),
         new FetchDataExperiment(System.out),
-        new ReportExperiment(System.out));
+        new ReportExperiment(System.out),
+        new EvaluateExperiment(System.out),
+        new PredictExperiment(System.out, System.err));
   }
 }

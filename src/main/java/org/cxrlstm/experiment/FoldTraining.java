@@ -14,6 +14,8 @@ import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageBatches;
 import org.cxrlstm.data.ImageEntry;
+import org.cxrlstm.data.ImageSource;
+import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
@@ -65,7 +67,8 @@ final class FoldTraining implements TrialTraining {
         ? new Augmentation(settings.real("augment.rotation"), settings.real("augment.shift"),
             settings.real("augment.zoom"), settings.bool("augment.flip", false))
         : Augmentation.NONE;
-    FoldData foldData = new FoldData(data.images(), fold.train(), dataset.labels(fold.train()), fold.validation(),
+    ImageSource images = Mask.parse(trial.mask()).apply(data.images());
+    FoldData foldData = new FoldData(images, fold.train(), dataset.labels(fold.train()), fold.validation(),
         dataset.labels(fold.validation()), trial.batchSize(), augmentation, normalization, trial.trainingSeed());
     ModelSpec spec = spec(trial, dataset.classes().size(), Initializer.parse(settings.string("init")));
     Precision.Choice precision = Precision.choose(trial.precision(), Precision.cpuFlags(), false);
@@ -81,13 +84,18 @@ final class FoldTraining implements TrialTraining {
       List<TrainingListener> listeners = List.of(new EpochRows(trial, epochs), new EpochLine(trial, out));
       History history = new Trainer(config, spec.dropout(), listeners).fit(session, foldData);
       Predictions p;
-      try (BatchIterator batches = ImageBatches.ordered(data.images(), test, dataset.labels(test),
+      try (BatchIterator batches = ImageBatches.ordered(images, test, dataset.labels(test),
           trial.batchSize(), normalization)) {
         p = session.evaluate(batches);
       }
       writePredictions(trial, dir, p);
       if (settings.bool("save.models", false)) {
         ModelStore.save(session, card(trial, spec, normalization), layout.model(trial.id()));
+      }
+      int camSamples = settings.integer("gradcam.samples", 0);
+      if (camSamples > 0) {
+        // after saving, so the exported graph carries no gradient ops
+        TrialGradCam.write(trial, dir, session, dataset, images, normalization, p, camSamples);
       }
       result.put("best_epoch", String.valueOf(history.bestEpoch()));
       result.put("epochs_run", String.valueOf(history.epochs().size()));

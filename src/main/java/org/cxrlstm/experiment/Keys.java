@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The schema of every setting a sweep experiment understands: name, kind of value, default and a
@@ -76,7 +77,7 @@ public final class Keys {
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
-    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "test images per trial explained with Grad-CAM (0 = none)");
+    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
     key("workers", ValueKind.integer(1, 256), "1", "trials run at once as separate JVMs on this machine");
     key("emit", ValueKind.choice("none", "slurm", "k8s"), "none", "write a cluster job script instead of running");
     key("plan", ValueKind.bool(), "false", "write results/NAME/plan.csv and stop");
@@ -84,10 +85,29 @@ public final class Keys {
         "run only this plan index (else SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX, else all)");
     key("merge", ValueKind.bool(), "false", "merge finished trials into the experiment CSVs and report, no training");
     key("fresh", ValueKind.bool(), "false", "move an existing results/NAME aside (never deleted) and start over");
+    // scale-out (docs/cluster.md): resources of emitted Slurm and Kubernetes jobs
+    key("slurm.partition", ValueKind.text(), "", "--partition of the emitted Slurm job; blank = the cluster's default");
+    key("slurm.account", ValueKind.text(), "", "--account of the emitted Slurm job; blank = the user's default");
+    key("slurm.time", ValueKind.text(), "02:00:00", "--time per trial (minutes, HH:MM:SS or D-HH:MM:SS)");
+    key("slurm.cpus", ValueKind.integer(1, 1024), "2", "--cpus-per-task, also each trial's TensorFlow threads");
+    key("slurm.mem", ValueKind.text(), "8G", "--mem per trial (e.g. 8G); the JVM heap is half of it");
+    key("slurm.parallel", ValueKind.integer(1, 100_000), "8", "the %P of --array: trials running at once");
+    key("slurm.java", ValueKind.text(), "java", "Java launcher in the Slurm tasks");
+    key("k8s.image", ValueKind.text(), "maven:3.9-eclipse-temurin-17", "container image with Java 17 and Maven");
+    key("k8s.claim", ValueKind.text(), "cxr-lstm", "ReadWriteMany PersistentVolumeClaim with the project and results");
+    key("k8s.mount", ValueKind.text(), "/shared", "where the claim is mounted in each pod");
+    key("k8s.workdir", ValueKind.text(), "", "project checkout on the volume; blank = <k8s.mount>/cxr-lstm");
+    key("k8s.m2", ValueKind.text(), "", "Maven repository on the volume; blank = <k8s.mount>/m2");
+    key("k8s.cpus", ValueKind.integer(1, 1024), "2", "CPU request and limit per pod, also its TensorFlow threads");
+    key("k8s.mem", ValueKind.text(), "8Gi", "memory request and limit per pod; the JVM heap is half of it");
+    key("k8s.parallel", ValueKind.integer(1, 100_000), "4", "parallelism of the Indexed Job");
+    key("k8s.namespace", ValueKind.text(), "default", "namespace of the emitted Jobs");
   }
 
   /** Keys that describe how a process runs, not what it computes; left out of config.properties. */
-  static final List<String> PROCESS_KEYS = List.of("threads", "workers", "emit", "plan", "trial", "merge", "fresh");
+  static final List<String> PROCESS_KEYS = Stream.concat(
+      Stream.of("threads", "workers", "emit", "plan", "trial", "merge", "fresh"),
+      ALL.keySet().stream().filter(k -> k.startsWith("slurm.") || k.startsWith("k8s."))).toList();
 
   private Keys() {}
 

@@ -1,13 +1,12 @@
 package org.cxrlstm.experiment;
 
-/**
- * Which lung-mask settings this build can run. The masks themselves ({@code data.Mask}) come
- * with the evaluation work; until they exist only {@code none} is accepted, so that a sweep over
- * masks fails before training instead of after the first arm.
- */
+import java.util.Arrays;
+import org.cxrlstm.data.Mask;
+
+/** Which lung-mask settings this build can run: every {@link Mask}. */
 final class Masks {
   /** Values accepted by the {@code mask} key. */
-  static final String[] SUPPORTED = {"none"};
+  static final String[] SUPPORTED = Arrays.stream(Mask.values()).map(Mask::id).toArray(String[]::new);
 
   private Masks() {}
 }

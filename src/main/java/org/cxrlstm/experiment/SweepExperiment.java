@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.cxrlstm.cluster.LocalWorkers;
 
 /**
  * An experiment that is a file, {@code experiments/NAME.properties}: its settings (with
@@ -59,7 +60,6 @@ final class SweepExperiment implements Experiment {
     Settings s = resolve(overrides);
     ResultsLayout layout = ResultsLayout.of(s, name);
     Plan plan = Plan.of(s);
-    refuseUnavailable(s);
     if (s.bool("fresh", false)) {
       moveAside(layout);
     }
@@ -72,6 +72,15 @@ final class SweepExperiment implements Experiment {
       out.println("wrote " + layout.plan() + ": " + plan.size() + " trials (indices 0.." + (plan.size() - 1) + ")");
       return;
     }
+    if (!s.string("emit").equals("none")) {
+      try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("setup"))) {
+        checkFormat(layout);
+        writeConfig(layout, s);
+        plan.write(layout.plan());
+      }
+      ScaleOut.emit(name, s, overrides.asMap(), plan.size(), layout, out);
+      return;
+    }
     if (s.bool("merge", false)) {
       Merge.Summary summary = Merge.run(layout, plan, out);
       Reporting.afterMerge(layout.root(), out);
@@ -81,6 +90,10 @@ final class SweepExperiment implements Experiment {
       return;
     }
     OptionalInt index = trialIndex(s, env);
+    if (index.isEmpty() && s.integer("workers") > 1) {
+      runWorkers(layout, plan, s, overrides);
+      return;
+    }
     List<Trial> todo = index.isPresent() ? List.of(plan.trial(index.getAsInt())) : plan.trials();
     prepare(layout, plan, s, index.isPresent());
     TrialTraining work = training.open(s, layout, plan, out);
@@ -117,6 +130,24 @@ final class SweepExperiment implements Experiment {
       }
     }
     return failed;
+  }
+
+  /** {@code -Dworkers=K}: the unfinished trials as child JVMs, K at a time (docs/cluster.md), then the merge. */
+  private void runWorkers(ResultsLayout layout, Plan plan, Settings s, Settings overrides) throws Exception {
+    prepare(layout, plan, s, false);
+    List<Integer> todo = plan.trials().stream()
+        .filter(t -> !Files.exists(layout.trial(t.id()).resolve(ResultsLayout.DONE)))
+        .map(Trial::index).toList();
+    List<LocalWorkers.Outcome> failed =
+        ScaleOut.runWorkers(name, s.integer("workers"), overrides.asMap(), todo, layout, out);
+    Merge.run(layout, plan, out);
+    Reporting.afterMerge(layout.root(), out);
+    if (!failed.isEmpty()) {
+      StringBuilder msg = new StringBuilder(failed.size() + " of " + todo.size() + " worker process(es) failed:");
+      failed.forEach(o -> msg.append("\n  trial ").append(o.index()).append(": exit code ").append(o.exitCode())
+          .append(", log ").append(o.log()));
+      throw new IllegalStateException(msg.toString());
+    }
   }
 
   /** The trial index from {@code -Dtrial}, else from a job array's environment, else none (all trials). */
@@ -176,16 +207,6 @@ final class SweepExperiment implements Experiment {
       Path aside = layout.root().resolveSibling(layout.root().getFileName() + ".old-" + stamp);
       Files.move(layout.root(), aside, StandardCopyOption.ATOMIC_MOVE);
       out.println("moved the previous results to " + aside);
-    }
-  }
-
-  /** Scale-out settings whose implementation is not in this build yet. */
-  private static void refuseUnavailable(Settings s) {
-    if (!s.string("emit").equals("none")) {
-      throw new SettingException("emit", s.string("emit"), "is not implemented in this build yet");
-    }
-    if (s.integer("workers") > 1) {
-      throw new SettingException("workers", s.string("workers"), "above 1 is not implemented in this build yet");
     }
   }
 }

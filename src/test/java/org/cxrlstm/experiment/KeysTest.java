@@ -62,7 +62,7 @@ class KeysTest {
     String[][] cases = {
         {"epochs", "0"}, {"epochs", "5,x"}, {"learning.rates", "fast"}, {"augment", "maybe"},
         {"architectures", "cnn,rnn"}, {"folds", "1"}, {"test.fraction", "1.5"}, {"threads", "0"},
-        {"mask", "lungs-only"}, {"precision", "float64"}, {"learning.rates", "1e-4,"}, {"trial", "-1"}};
+        {"mask", "lungs-left"}, {"precision", "float64"}, {"learning.rates", "1e-4,"}, {"trial", "-1"}};
     for (String[] c : cases) {
       Map<String, String> m = minimal();
       m.put(c[0], c[1]);
