@@ -95,8 +95,14 @@ public final class Report {
         "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
             + "image data collection (adults); pneumonia and normal from Kermany et al. (pediatric, Guangzhou).",
         CONFOUND,
-        "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv); "
-            + "every arm sees the same split, so comparisons are paired.",
+        counts(),
+        "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv, "
+            + "test fraction " + results.config().getProperty("test.fraction", "not recorded") + ", "
+            + results.config().getProperty("folds", "?") + " folds, seed " + results.config().getProperty("seed",
+            "not recorded") + "); every arm sees the same split, so comparisons are paired.",
+        "Hardware: " + env("cpu.model") + ", " + env("cpu.cores") + " cores, " + env("threads") + " threads, "
+            + "precision " + env("precision") + ", TensorFlow " + env("tensorflow.version") + ", Java "
+            + env("java.version") + ", git " + env("git.commit") + ".",
         "Intervals: Wilson 95% for proportions; seeded percentile bootstrap over patients ("
             + Bootstrap.REPLICATES_DEFAULT + " replicates, seed " + bootstrapSeed(results.config())
             + ") for F1, macro values, AUC, ECE and differences.",
@@ -113,6 +119,27 @@ public final class Report {
     page.heading(2, "Settings and environment");
     page.table(properties("settings", "Resolved settings (config.properties)", results.config()));
     page.table(properties("environment", "Environment (environment.properties)", results.environment()));
+  }
+
+  private String env(String key) {
+    return results.environment().getProperty(key, "(not recorded)");
+  }
+
+  /** Images and patients per class, from split.csv. */
+  private String counts() {
+    if (results.split().isEmpty()) {
+      return "Class and patient counts: split.csv missing.";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int c = 0; c < ClassNames.count(); c++) {
+      final int cls = c;
+      List<SplitRow> of = results.split().stream().filter(r -> r.label() == cls).toList();
+      parts.add(ClassNames.title(c) + " " + of.size() + " images / "
+          + of.stream().map(r -> r.patientId().isEmpty() ? "#" + r.index() : r.patientId()).distinct().count()
+          + " patients");
+    }
+    return "Counts: " + String.join(", ", parts) + "; " + results.split().stream().filter(SplitRow::test).count()
+        + " test images.";
   }
 
   private Table properties(String id, String title, Properties p) {

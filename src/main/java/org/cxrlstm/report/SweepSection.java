@@ -44,9 +44,11 @@ final class SweepSection {
     for (String setting : settings) {
       if (setting.equals("learning_rate") || setting.equals("epochs")) {
         numeric(setting);
-      } else {
-        bars(setting);
       }
+    }
+    List<String> categorical = settings.stream().filter(c -> !c.equals("learning_rate") && !c.equals("epochs")).toList();
+    if (!categorical.isEmpty()) {
+      bars(String.join(", ", categorical));
     }
     if (settings.contains("mask")) {
       shortcut();
@@ -99,8 +101,8 @@ final class SweepSection {
     }
   }
 
-  /** One bar per arm, grouped by the non-architecture settings, one colour per architecture. */
-  private void bars(String setting) throws IOException {
+  /** One bar per arm, labelled by its non-architecture settings, one colour per architecture. */
+  private void bars(String settings) throws IOException {
     List<String> categories = new ArrayList<>(new LinkedHashSet<>(arms.stream()
         .map(a -> a.arm().labelWithoutArch(varied)).toList()));
     List<String> archs = new ArrayList<>(new LinkedHashSet<>(arms.stream().map(a -> a.arm().arch()).toList()));
@@ -120,8 +122,8 @@ final class SweepSection {
       values.add(v);
       errors.add(err);
     }
-    page.image(plots.bars("ablation-" + Arm.slug(setting), "Ensemble test accuracy per arm (" + setting + " varies)",
-        "test accuracy %", categories, archs, archs, values, errors), "Ablation over " + setting + ": ensemble "
+    page.image(plots.bars("ablation", "Ensemble test accuracy per arm (" + settings + " varied)",
+        "test accuracy %", categories, archs, archs, values, errors), "Ablation over " + settings + ": ensemble "
         + "test accuracy per arm; error bar = the wider side of the 95% Wilson interval (exact bounds in the arms "
         + "table)");
   }
@@ -148,9 +150,10 @@ final class SweepSection {
       };
       String meaning = !mask.equals("lungs-out") ? ""
           : acc.low() > chance
-              ? " This is well above the majority-class rate of " + pct(chance) + ": the models classify X-rays "
-                  + "without seeing the lungs, so they exploit differences between the image sources (here pediatric "
-                  + "vs adult, hospital, scanner, burned-in text), not lung findings. This is a shortcut."
+              ? " Even the lower end of its 95% interval is above the majority-class rate of " + pct(chance)
+                  + ": the models classify these X-rays without seeing the lungs, so they use something other than "
+                  + "lung findings, most likely the differences between the image sources (pediatric vs adult "
+                  + "patients, hospitals, scanners, burned-in text). This is a shortcut."
               : " This is not clearly above the majority-class rate of " + pct(chance) + ": no evidence here that "
                   + "the models classify without the lungs.";
       lines.add(label(a) + " " + what + ": ensemble accuracy " + acc.percent() + " %." + meaning);

@@ -71,7 +71,7 @@ class ReportTest {
         .arm("cnn-lstm", "0.0001", "lungs-out", 0.8).arm("cnn-lstm", "0.0001", "lungs-only", 0.6)
         .write(tmp.resolve("shortcut"));
     String report = Files.readString(Report.write(dir));
-    assertTrue(Files.exists(dir.resolve("plots/ablation-mask.png")));
+    assertTrue(Files.exists(dir.resolve("plots/ablation.png")));
     assertTrue(report.contains("Shortcut control"));
     assertTrue(report.contains("with the central (lung) region blacked out"));
     // mask pairs (3 per arch) and arch pairs (one per mask value)
@@ -83,6 +83,19 @@ class ReportTest {
     Report.write(lr);
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-accuracy.png")));
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-loss.svg")));
+  }
+
+  @Test
+  void lstmUnitsAblationPairsArmsThatDifferInOneSetting() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0003", "none", 0.8).arm("cnn-lstm", "0.0003", "none", 0.9)
+        .set("lstm_units", "16").arm("cnn-lstm", "0.0003", "none", 0.85).set("lstm_units", "64")
+        .write(tmp.resolve("ablation"));
+    String report = Files.readString(Report.write(dir));
+    assertTrue(Files.exists(dir.resolve("plots/ablation.png")));
+    List<String> pairs = Files.readAllLines(dir.resolve("tables/paired-comparisons.csv"));
+    // the CNN's lstm_units (0) follows from its architecture: cnn pairs with both LSTM sizes on arch alone
+    assertEquals(List.of("arch", "arch", "lstm_units"), pairs.stream().skip(1).map(l -> l.split(",")[1]).toList());
+    assertTrue(report.contains("cnn-lstm lstm_units=64 vs cnn-lstm lstm_units=16 (lstm_units differs)"), report);
   }
 
   @Test

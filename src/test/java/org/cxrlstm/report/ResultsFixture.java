@@ -43,6 +43,12 @@ final class ResultsFixture {
     return this;
   }
 
+  /** Sets a setting of the last added arm. */
+  ResultsFixture set(String key, String value) {
+    arms.get(arms.size() - 1).put(key, value);
+    return this;
+  }
+
   ResultsFixture withGradcam() {
     gradcam = true;
     return this;
