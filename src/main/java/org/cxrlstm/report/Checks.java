@@ -129,5 +129,6 @@ final class Checks {
           + " confidence bins)", "mean confidence (top-class probability)", "share correct", lines, false, true),
           "Reliability diagram: points below the diagonal are over-confident bins; empty bins are left out");
     }
+    page.text(Report.CONFOUND);
   }
 }

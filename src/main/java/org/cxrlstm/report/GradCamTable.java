@@ -35,10 +35,10 @@ final class GradCamTable {
             border.mean() > inner.mean() ? "more on the border" : "more in the lungs"));
       }
     }
-    sections.add(new Table("gradcam-mass", "Grad-CAM mass per true class: mean ± sd over test images (from gradcam.csv)",
-        List.of("arm", "class", "images", "correct", "inner (lung) mass", "border mass", "where most"), out));
+    sections.add(new Table("gradcam-mass", "Grad-CAM mass per true class: mean ± sd over fold models and test images (from gradcam.csv)",
+        List.of("arm", "class", "model-image pairs", "correct", "inner (lung) mass", "border mass", "where most"), out));
     page.text(String.format(Locale.ROOT, "Inner mass is the share of the heatmap inside the central lung region, "
         + "border mass the share in the outer frame of the image. A model that looks at the border more than the "
-        + "lungs is likely using text, markers or source differences rather than lung findings."));
+        + "lungs is likely using text, markers or source differences rather than lung findings. " + Report.CONFOUND));
   }
 }
