@@ -60,6 +60,11 @@ final class FoldTraining implements TrialTraining {
 
   @Override
   public Map<String, String> run(Trial trial, Path dir) throws Exception {
+    return run(trial, dir, new TrainingListener() {});
+  }
+
+  @Override
+  public Map<String, String> run(Trial trial, Path dir, TrainingListener progress) throws Exception {
     Dataset dataset = data.dataset();
     Fold fold = data.split().fold(trial.fold());
     int[] test = data.split().test();
@@ -84,7 +89,8 @@ final class FoldTraining implements TrialTraining {
         TrialFiles.Appender epochs = new TrialFiles.Appender(dir.resolve("epochs.csv"), TrialFiles.epochsHeader());
         TensorBoardEvents events = settings.bool("tensorboard", true)
             ? TensorBoardEvents.open(layout.tensorboard(trial.id())) : null) {
-      List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochRows(trial, epochs), new EpochLine(trial, out)));
+      List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochRows(trial, epochs), new EpochLine(trial, out),
+          progress));
       if (events != null) {
         listeners.add(events);
       }

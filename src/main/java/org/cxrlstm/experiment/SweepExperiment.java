@@ -96,8 +96,12 @@ final class SweepExperiment implements Experiment {
     }
     List<Trial> todo = index.isPresent() ? List.of(plan.trial(index.getAsInt())) : plan.trials();
     prepare(layout, plan, s, index.isPresent());
-    TrialTraining work = training.open(s, layout, plan, out);
-    List<TrialRunner.Result> failed = runAll(new TrialRunner(layout, s, work, out), todo, plan.size());
+    List<TrialRunner.Result> failed;
+    try (SweepProgress progress = SweepProgress.open(out, name, todo.size())) {
+      PrintStream console = progress.out();
+      TrialTraining work = training.open(s, layout, plan, console);
+      failed = runAll(new TrialRunner(layout, s, work, console, progress), progress, todo, plan.size());
+    }
     if (index.isEmpty()) {
       Merge.run(layout, plan, out);
       Reporting.afterMerge(layout.root(), out);
@@ -111,7 +115,9 @@ final class SweepExperiment implements Experiment {
     }
   }
 
-  private List<TrialRunner.Result> runAll(TrialRunner runner, List<Trial> todo, int planned) throws IOException {
+  private static List<TrialRunner.Result> runAll(TrialRunner runner, SweepProgress progress, List<Trial> todo,
+      int planned) throws IOException {
+    PrintStream out = progress.out();
     List<TrialRunner.Result> failed = new ArrayList<>();
     long start = System.nanoTime();
     int ran = 0;
@@ -122,7 +128,9 @@ final class SweepExperiment implements Experiment {
       if (r.outcome() == TrialRunner.Outcome.FAILED) {
         failed.add(r);
       }
-      if (r.outcome() != TrialRunner.Outcome.SKIPPED && r.outcome() != TrialRunner.Outcome.BUSY) {
+      boolean trained = r.outcome() != TrialRunner.Outcome.SKIPPED && r.outcome() != TrialRunner.Outcome.BUSY;
+      progress.endTrial(trained);
+      if (trained) {
         ran++;
         double each = (System.nanoTime() - start) / 1e9 / ran;
         out.printf(Locale.ROOT, "   %s: %s; %d trial(s) left in this process, about %.0f s%n", t.id(), r.status(),

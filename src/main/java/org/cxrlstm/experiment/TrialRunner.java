@@ -36,12 +36,20 @@ final class TrialRunner {
   private final Settings settings;
   private final TrialTraining training;
   private final PrintStream out;
+  private final SweepProgress progress;
 
   TrialRunner(ResultsLayout layout, Settings settings, TrialTraining training, PrintStream out) {
+    this(layout, settings, training, out, null);
+  }
+
+  /** With {@code progress} (may be null): the console's trial bar follows the epochs. */
+  TrialRunner(ResultsLayout layout, Settings settings, TrialTraining training, PrintStream out,
+      SweepProgress progress) {
     this.layout = layout;
     this.settings = settings;
     this.training = training;
     this.out = out;
+    this.progress = progress;
   }
 
   Result run(Trial trial) throws IOException {
@@ -80,7 +88,8 @@ final class TrialRunner {
     Outcome outcome;
     String message = "";
     try {
-      props.putAll(training.run(trial, partial));
+      props.putAll(progress == null ? training.run(trial, partial)
+          : training.run(trial, partial, progress.startTrial(trial)));
       Path predictions = partial.resolve("predictions.csv");
       if (Files.exists(predictions)) {
         props.putAll(TrialMetrics.ofFile(predictions));
