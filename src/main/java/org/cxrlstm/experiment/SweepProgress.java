@@ -1,6 +1,8 @@
 package org.cxrlstm.experiment;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +45,18 @@ final class SweepProgress implements AutoCloseable {
     this.out = live ? new PrintStream(new Lines(), true, StandardCharsets.UTF_8) : console;
   }
 
-  /** Bars when {@code console} is this process's terminal, plain lines otherwise. */
+  /**
+   * Bars when {@code console} is this process's terminal, plain lines otherwise. On a terminal
+   * everything goes straight to file descriptor 1: Maven wraps System.out in a stream that strips
+   * the cursor movements under {@code -B}.
+   */
   static SweepProgress open(PrintStream console, String experiment, int trials) {
-    return new SweepProgress(console, console == System.out && System.console() != null, experiment, trials);
+    if (console == System.out && System.console() != null) {
+      System.out.flush();
+      PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+      return new SweepProgress(terminal, true, experiment, trials);
+    }
+    return new SweepProgress(console, false, experiment, trials);
   }
 
   /** For tests: bars drawn (or not) on {@code console} whatever it is. */

@@ -38,6 +38,7 @@ class ShortcutRunTest {
     overrides.put("mask", "none,lungs-out");
     overrides.put("epochs", "2");
     overrides.put("gradcam.samples", "3");
+    overrides.put("tensorboard", "false");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     int code = Main.run("smoke", overrides, quiet, new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -46,6 +47,7 @@ class ShortcutRunTest {
     Path root = dir.resolve("results/smoke");
     Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
     assertEquals(6, trials.rows().size());
+    assertTrue(!Files.exists(root.resolve("tensorboard")), "-Dtensorboard=false writes no event files");
     Merge.Table cam = Merge.Table.read(root.resolve("gradcam.csv"));
     List<String> header = new java.util.ArrayList<>(List.of("trial_id"));
     header.addAll(Plan.ARM_COLUMNS);

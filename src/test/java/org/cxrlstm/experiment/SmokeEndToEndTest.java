@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cxrlstm.Main;
+import org.cxrlstm.train.EventFiles;
+import org.cxrlstm.train.TensorBoardEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +44,11 @@ class SmokeEndToEndTest {
       assertTrue(Files.exists(root.resolve("models").resolve(row.get("trial_id")).resolve("model.properties")));
       double f1 = Double.parseDouble(row.get("test_macro_f1"));
       assertTrue(f1 >= 0 && f1 <= 1, row.toString());
-      assertTrue(Files.exists(root.resolve("tensorboard").resolve(row.get("trial_id"))), "tensorboard folder");
+      List<Path> events = EventFiles.in(root.resolve("tensorboard").resolve(row.get("trial_id")));
+      assertEquals(1, events.size(), events.toString());
+      java.util.Set<String> tags = new java.util.HashSet<>();
+      EventFiles.read(events.get(0)).forEach(e -> e.getSummary().getValueList().forEach(v -> tags.add(v.getTag())));
+      assertEquals(java.util.Set.copyOf(TensorBoardEvents.TAGS), tags);
     }
     // every trial wrote its validation fold's predictions too; only test rows reach the ensemble
     Merge.Table predictions = Merge.Table.read(root.resolve("predictions.csv"));
