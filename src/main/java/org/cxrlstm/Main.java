@@ -27,7 +27,7 @@ public final class Main {
 
   /** Runs experiment {@code name} with {@code overrides}; returns the process exit code. */
   public static int run(String name, Map<String, String> overrides, PrintStream out, PrintStream err) {
-    Catalog catalog = Catalog.standard();
+    Catalog catalog = Catalog.standard(out);
     Optional<Experiment> experiment = name == null ? Optional.empty() : catalog.find(name.trim());
     if (experiment.isEmpty()) {
       err.println(name == null || name.isBlank()

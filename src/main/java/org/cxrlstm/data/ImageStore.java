@@ -63,14 +63,42 @@ public final class ImageStore implements ImageSource {
         return new ImageStore(size, cached);
       }
     }
-    byte[][] images = decodeAll(dataset, size, decoder);
+    Map<Integer, String> problems = new TreeMap<>();
+    byte[][] images = decodeAll(dataset, size, decoder, problems);
+    if (!problems.isEmpty()) {
+      throw new DataException("cannot use " + problems.size() + " of " + dataset.size() + " images in "
+          + dataset.root() + " (set -Ddata.skipInvalid=true to leave them out)", List.copyOf(problems.values()));
+    }
     if (cache != null) {
       cache.write(images);
     }
     return new ImageStore(size, images);
   }
 
-  private static byte[][] decodeAll(Dataset dataset, int size, ImageDecoder decoder) throws IOException {
+  /** The usable images of a dataset and the ones left out, each with its reason ({@code data.skipInvalid}). */
+  public record Valid(Dataset dataset, ImageStore images, List<String> skipped) {}
+
+  /**
+   * Like {@link #load(Dataset, int, Path)}, but images that cannot be used are left out instead of
+   * failing: the returned dataset lacks them (indices refer to it), {@code skipped} says why each went.
+   */
+  public static Valid loadValid(Dataset dataset, int size, Path cacheDir) throws IOException {
+    try {
+      return new Valid(dataset, load(dataset, size, cacheDir), List.of());
+    } catch (DataException e) {
+      Map<Integer, String> problems = new TreeMap<>();
+      decodeAll(dataset, size, new ImageDecoder(), problems);
+      List<String> files = problems.keySet().stream().map(i -> dataset.entry(i).file()).toList();
+      Dataset kept = dataset.without(files);
+      if (kept.size() == 0) {
+        throw e;
+      }
+      return new Valid(kept, load(kept, size, cacheDir), List.copyOf(problems.values()));
+    }
+  }
+
+  private static byte[][] decodeAll(Dataset dataset, int size, ImageDecoder decoder, Map<Integer, String> problems)
+      throws IOException {
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "image-decode");
@@ -78,7 +106,6 @@ public final class ImageStore implements ImageSource {
       return t;
     });
     byte[][] images = new byte[dataset.size()][];
-    Map<Integer, String> problems = new TreeMap<>();
     try (ProgressBar bar = Progress.bar("decode " + size + "px", dataset.size(), null, 1)) {
       List<Future<byte[]>> futures = new ArrayList<>();
       for (int i = 0; i < dataset.size(); i++) {
@@ -100,10 +127,6 @@ public final class ImageStore implements ImageSource {
       }
     } finally {
       pool.shutdownNow();
-    }
-    if (!problems.isEmpty()) {
-      throw new DataException("cannot use " + problems.size() + " of " + dataset.size() + " images in "
-          + dataset.root() + " (set -Ddata.skipInvalid=true to leave them out)", List.copyOf(problems.values()));
     }
     return images;
   }

@@ -1,6 +1,10 @@
 package org.cxrlstm.experiment;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /** The experiments {@code Main} can run, by name. */
 public final class Catalog {
@@ -21,10 +26,41 @@ public final class Catalog {
     }
   }
 
+  /** Where the experiment files live, relative to the working directory (the project root). */
+  public static final Path EXPERIMENTS = Path.of("experiments");
+
   /** Every command experiment and every {@code experiments/NAME.properties} file. */
   public static Catalog standard() {
+    return standard(System.out);
+  }
+
+  /** As {@link #standard()}, sweep progress printed to {@code out}. */
+  public static Catalog standard(PrintStream out) {
+    return standard(EXPERIMENTS, System.getenv(), FoldTraining::open, out);
+  }
+
+  /**
+   * The commands and the experiment files in {@code dir}; {@code env} is where a job array's
+   * trial index is read from, {@code training} trains the trials (tests pass their own).
+   */
+  public static Catalog standard(Path dir, Map<String, String> env, TrialTraining.Factory training, PrintStream out) {
     List<Experiment> all = new ArrayList<>(Commands.all());
+    for (Path file : experimentFiles(dir)) {
+      String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
+      all.add(new SweepExperiment(name, file, env, training, out));
+    }
     return new Catalog(all);
+  }
+
+  private static List<Path> experimentFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the experiment files in " + dir, e);
+    }
   }
 
   public Optional<Experiment> find(String name) {

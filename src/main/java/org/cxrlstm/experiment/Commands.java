@@ -9,6 +9,12 @@ final class Commands {
   static List<Experiment> all() {
     return List.of(
         new SummaryExperiment(System.out),
-        new BenchExperiment(System.out));
+        new BenchExperiment(System.out),
+        new BenchWorkersExperiment(System.out),
+        new KeysExperiment(System.out),
+        new FetchDataExperiment(System.out),
+        new ReportExperiment(System.out),
+        new EvaluateExperiment(System.out),
+        new PredictExperiment(System.out, System.err));
   }
 }

@@ -1,0 +1,78 @@
+package org.cxrlstm.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.data.ImageSource;
+import org.cxrlstm.data.ImageStore;
+import org.cxrlstm.data.SyntheticImages;
+import org.cxrlstm.split.Split;
+import org.cxrlstm.split.SplitFile;
+import org.cxrlstm.split.Splitter;
+
+/**
+ * The images and the split every trial of an experiment shares: the dataset (real, or synthetic
+ * images generated once), decoded at the input size, and one split saved as {@code split.csv} and
+ * reused, so every arm sees the same folds and comparisons are paired (docs/architecture.md).
+ */
+record ExperimentData(Dataset dataset, ImageSource images, Split split) {
+
+  static ExperimentData load(Settings s, ResultsLayout layout, PrintStream out) throws IOException {
+    Dataset dataset = dataset(s, layout);
+    Split split = split(s, layout, dataset, out);
+    ImageSource images = ImageStore.load(dataset, s.integer("input.size"), Path.of(s.string("cache.dir")));
+    return new ExperimentData(dataset, images, split);
+  }
+
+  /**
+   * The dataset: synthetic images generated into {@code data.dir} when asked for, else an
+   * ImageFolder ({@code data}) or the manifest's images fetched into {@code data.dir} as needed.
+   */
+  static Dataset dataset(Settings s, ResultsLayout layout) throws IOException {
+    Path dir = Path.of(s.string("data.dir"));
+    if (s.bool("synthetic", false)) {
+      Path manifest = dir.resolve("manifest.csv");
+      try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("synthetic"))) {
+        if (!Files.exists(manifest)) {
+          SyntheticImages.writeImageFolder(dir, s.integer("synthetic.per.class"), s.integer("synthetic.size"),
+              s.longValue("seed"));
+        }
+      }
+      return Dataset.fromManifest(manifest, dir);
+    }
+    // concurrent trial processes fetch once: the others wait and then find every file present
+    try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {
+      return DatasetSettings.load(s);
+    }
+  }
+
+  /** split.csv of the experiment: read back when present, else made once under a lock. */
+  static Split split(Settings s, ResultsLayout layout, Dataset dataset, PrintStream out) throws IOException {
+    int folds = s.integer("folds");
+    try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("split"))) {
+      Path file = layout.split();
+      if (Files.exists(file)) {
+        Split split = SplitFile.read(file, dataset);
+        if (split.folds().size() != folds) {
+          throw new SettingException("folds", String.valueOf(folds), "differs from the " + split.folds().size()
+              + " folds of " + file + "; use another results.dir or -Dfresh=true");
+        }
+        return split;
+      }
+      Split split;
+      try {
+        split = Splitter.split(dataset, s.real("test.fraction"), folds, s.longValue("seed"));
+      } catch (IllegalArgumentException e) {
+        throw new SettingException("folds", String.valueOf(folds), "cannot split this dataset: " + e.getMessage());
+      }
+      Path tmp = file.resolveSibling("split.csv.tmp");
+      SplitFile.write(tmp, dataset, split);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      out.println("wrote " + file + ": " + split.test().length + " test images, " + folds + " folds");
+      return split;
+    }
+  }
+}

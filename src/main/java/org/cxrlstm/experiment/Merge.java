@@ -1,0 +1,180 @@
+package org.cxrlstm.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Gathers the finished trials of the plan into the experiment-level CSVs (trials.csv, epochs.csv,
+ * predictions.csv, ensemble_predictions.csv, gradcam.csv when present). It reads only finished
+ * trial folders, so it may run while other trials still run: it merges what is finished and
+ * names what is not. Trial folders of other plans (changed settings) are left out.
+ */
+final class Merge {
+  static final String[] MERGED = {"trials.csv", "epochs.csv", "predictions.csv", "ensemble_predictions.csv",
+      "gradcam.csv"};
+
+  /** What the merge found. */
+  record Summary(int planned, List<String> done, List<String> diverged, List<String> failed,
+      List<String> running, List<String> missing) {
+    boolean complete() {
+      return failed.isEmpty() && running.isEmpty() && missing.isEmpty();
+    }
+  }
+
+  private Merge() {}
+
+  static Summary run(ResultsLayout layout, Plan plan, PrintStream out) throws IOException {
+    try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("merge"))) {
+      List<String> done = new ArrayList<>();
+      List<String> diverged = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      List<String> running = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      List<Trial> finished = new ArrayList<>();
+      List<List<String>> trialRows = new ArrayList<>();
+      for (Trial t : plan.trials()) {
+        Path dir = layout.trial(t.id());
+        if (!Files.exists(dir.resolve(ResultsLayout.DONE))) {
+          (isRunning(layout, t) ? running : missing).add(t.index() + " " + t.id());
+          continue;
+        }
+        Map<String, String> props = PropertiesText.read(dir.resolve(TrialRunner.PROPERTIES));
+        String status = props.getOrDefault("status", "failed");
+        switch (status) {
+          case "done" -> done.add(t.id());
+          case "diverged" -> diverged.add(t.id());
+          default -> failed.add(t.index() + " " + t.id() + ": " + props.getOrDefault("message", ""));
+        }
+        finished.add(t);
+        trialRows.add(trialRow(t, status, props));
+      }
+      writeTrials(layout.merged("trials.csv"), trialRows);
+      concatenate(layout, finished, "epochs.csv");
+      concatenate(layout, finished, "predictions.csv");
+      concatenate(layout, finished, "gradcam.csv");
+      Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"));
+      Summary s = new Summary(plan.size(), done, diverged, failed, running, missing);
+      report(s, layout, out);
+      return s;
+    }
+  }
+
+  private static boolean isRunning(ResultsLayout layout, Trial t) throws IOException {
+    if (!Files.exists(layout.partial(t.id()))) {
+      return false;
+    }
+    try (AtomicFiles.Held probe = AtomicFiles.tryLock(layout.trialLock(t.id()))) {
+      return probe == null;
+    }
+  }
+
+  private static List<String> trialRow(Trial t, String status, Map<String, String> props) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(t.index()), t.id()));
+    row.addAll(t.settings().values());
+    row.add(status);
+    for (String c : TrialRunner.RESULT_COLUMNS) {
+      row.add(props.getOrDefault(c, ""));
+    }
+    return row;
+  }
+
+  static List<String> trialsHeader() {
+    List<String> header = new ArrayList<>(List.of("trial_index", "trial_id"));
+    header.addAll(Plan.COLUMNS);
+    header.add("status");
+    header.addAll(TrialRunner.RESULT_COLUMNS);
+    return header;
+  }
+
+  private static void writeTrials(Path file, List<List<String>> rows) throws IOException {
+    AtomicFiles.write(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, format(trialsHeader()))) {
+        for (List<String> row : rows) {
+          csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  /** Appends the per-trial {@code name} files of {@code trials} in plan order; all must share one header. */
+  private static void concatenate(ResultsLayout layout, List<Trial> trials, String name) throws IOException {
+    List<String> header = null;
+    List<List<String>> rows = new ArrayList<>();
+    for (Trial t : trials) {
+      Path file = layout.trial(t.id()).resolve(name);
+      if (!Files.exists(file)) {
+        continue;
+      }
+      Table table = Table.read(file);
+      if (header == null) {
+        header = table.header();
+      } else if (!header.equals(table.header())) {
+        throw new IOException(file + " has columns " + table.header() + " but earlier trials have " + header);
+      }
+      rows.addAll(table.rows());
+    }
+    Path target = layout.merged(name);
+    if (header == null) {
+      Files.deleteIfExists(target);
+      return;
+    }
+    List<String> h = header;
+    AtomicFiles.write(target, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, format(h))) {
+        for (List<String> row : rows) {
+          csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  private static void report(Summary s, ResultsLayout layout, PrintStream out) {
+    out.printf("merged %d of %d planned trials into %s: %d done, %d diverged, %d failed%n",
+        s.done().size() + s.diverged().size() + s.failed().size(), s.planned(), layout.root(),
+        s.done().size(), s.diverged().size(), s.failed().size());
+    s.failed().forEach(f -> out.println("  failed:  " + f));
+    s.running().forEach(f -> out.println("  running: " + f));
+    s.missing().forEach(f -> out.println("  missing: " + f));
+  }
+
+  static CSVFormat format(List<String> header) {
+    return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get();
+  }
+
+  /** A CSV file read whole: its header and rows of strings. */
+  record Table(List<String> header, List<List<String>> rows) {
+    static Table read(Path file) throws IOException {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+          CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CSVRecord rec : p) {
+          rows.add(rec.toList());
+        }
+        return new Table(List.copyOf(p.getHeaderNames()), rows);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new IOException(file + " is not a valid CSV file: " + e.getMessage(), e);
+      }
+    }
+
+    /** Row {@code i} as column -> value. */
+    Map<String, String> row(int i) {
+      Map<String, String> m = new LinkedHashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        m.put(header.get(c), c < rows.get(i).size() ? rows.get(i).get(c) : "");
+      }
+      return m;
+    }
+  }
+}

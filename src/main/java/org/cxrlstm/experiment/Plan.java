@@ -1,0 +1,177 @@
+package org.cxrlstm.experiment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The deterministic trial list of an experiment: fold-major (every arm on fold 0 first, so the
+ * first trials already compare both architectures), then the swept keys in a fixed order with the
+ * architecture innermost. A trial id is {@code <arch>-f<fold>-<hash8>}, hash8 the first 8 hex digits
+ * of the sha256 of the sorted {@code key=value} lines of its setting columns and of
+ * {@link #FIXED_KEYS}, so a changed setting makes new trials instead of mixing with old ones.
+ */
+public final class Plan {
+  /** The trial setting columns of plan.csv and every merged CSV (docs/architecture.md). */
+  public static final List<String> COLUMNS = List.of("arch", "fold", "seed", "learning_rate", "epochs",
+      "lstm_units", "augment", "mask", "precision", "input_size", "width", "batch_size", "dropout");
+  /** An arm: the setting columns without fold and seed. */
+  public static final List<String> ARM_COLUMNS = COLUMNS.stream()
+      .filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
+  /** Settings that are the same for every trial but change what a trial computes. */
+  public static final List<String> FIXED_KEYS = List.of("test.fraction", "folds", "init", "normalization", "patience",
+      "lr.decay.factor", "lr.decay.patience", "augment.rotation", "augment.shift", "augment.zoom",
+      "augment.flip", "synthetic", "synthetic.per.class", "synthetic.size");
+  public static final String FILE = "plan.csv";
+
+  private static final List<String> REAL_KEYS = List.of("learning.rates", "learning_rate", "width", "dropout",
+      "test.fraction", "lr.decay.factor", "augment.rotation", "augment.shift", "augment.zoom");
+
+  private final List<Trial> trials;
+
+  private Plan(List<Trial> trials) {
+    this.trials = List.copyOf(trials);
+  }
+
+  /** The plan of resolved settings ({@link Keys#resolve}). */
+  public static Plan of(Settings s) {
+    Map<String, String> fixed = new TreeMap<>();
+    for (String k : FIXED_KEYS) {
+      fixed.put(k, canonical(k, s.string(k, "")));
+    }
+    Set<Map<String, String>> rows = new LinkedHashSet<>();
+    for (int fold = 0; fold < s.integer("folds"); fold++) {
+      for (String lr : s.list("learning.rates")) {
+        for (String epochs : s.list("epochs")) {
+          for (String units : s.list("lstm.units")) {
+            for (String augment : s.list("augment")) {
+              for (String mask : s.list("mask")) {
+                for (String precision : s.list("precision")) {
+                  for (String arch : s.list("architectures")) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    row.put("arch", arch);
+                    row.put("fold", String.valueOf(fold));
+                    row.put("seed", canonical("seed", s.string("seed")));
+                    row.put("learning_rate", canonical("learning_rate", lr));
+                    row.put("epochs", canonical("epochs", epochs));
+                    // the CNN has no LSTM: one CNN arm however many unit counts are swept
+                    row.put("lstm_units", arch.equals("cnn") ? "0" : canonical("lstm_units", units));
+                    row.put("augment", augment);
+                    row.put("mask", mask);
+                    row.put("precision", precision);
+                    row.put("input_size", canonical("input_size", s.string("input.size")));
+                    row.put("width", canonical("width", s.string("width")));
+                    row.put("batch_size", canonical("batch_size", s.string("batch.size")));
+                    row.put("dropout", canonical("dropout", s.string("dropout")));
+                    rows.add(row);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    List<Trial> trials = new ArrayList<>();
+    for (Map<String, String> row : rows) {
+      trials.add(new Trial(trials.size(), id(row, fixed), row));
+    }
+    return new Plan(trials);
+  }
+
+  public List<Trial> trials() {
+    return trials;
+  }
+
+  public int size() {
+    return trials.size();
+  }
+
+  /** Trial {@code index}; an index outside the plan is a setting error naming it. */
+  public Trial trial(int index) {
+    if (index < 0 || index >= trials.size()) {
+      throw new SettingException("trial", String.valueOf(index),
+          "is outside this plan's trials 0.." + (trials.size() - 1));
+    }
+    return trials.get(index);
+  }
+
+  static String id(Map<String, String> row, Map<String, String> fixed) {
+    Map<String, String> all = new TreeMap<>(row);
+    all.putAll(fixed);
+    StringBuilder text = new StringBuilder();
+    all.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return row.get("arch") + "-f" + row.get("fold") + "-" + HexFormat.of().formatHex(digest).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** One spelling per value, so {@code 3e-4} and {@code 0.0003} give the same trial id. */
+  static String canonical(String key, String value) {
+    String v = value.trim();
+    if (v.isEmpty()) {
+      return v;
+    }
+    if (REAL_KEYS.contains(key)) {
+      return BigDecimal.valueOf(Double.parseDouble(v)).stripTrailingZeros().toPlainString();
+    }
+    if (v.matches("[+-]?\\d+")) {
+      return String.valueOf(Long.parseLong(v));
+    }
+    return v;
+  }
+
+  /** Writes plan.csv (trial_index, trial_id, setting columns) atomically. */
+  public void write(Path file) throws IOException {
+    List<String> header = new ArrayList<>(List.of("trial_index", "trial_id"));
+    header.addAll(COLUMNS);
+    AtomicFiles.write(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        for (Trial t : trials) {
+          List<String> row = new ArrayList<>(List.of(String.valueOf(t.index()), t.id()));
+          row.addAll(t.settings().values());
+          csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  /** The trial ids of a written plan.csv, in order. */
+  public static List<String> readIds(Path file) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec : p) {
+        ids.add(rec.get("trial_id"));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a plan.csv: " + e.getMessage(), e);
+    }
+    return ids;
+  }
+
+  /** Whether plan.csv at {@code file} lists exactly this plan's trials. */
+  public boolean matches(Path file) throws IOException {
+    return readIds(file).equals(trials.stream().map(Trial::id).toList());
+  }
+}

@@ -1,0 +1,66 @@
+package org.cxrlstm.experiment;
+
+import java.nio.file.Path;
+
+/**
+ * Where an experiment's files live under {@code results/NAME/} (docs/architecture.md, "Results
+ * layout"). Locks live in {@code locks/}: their files stay behind, but the locks themselves are
+ * released by the kernel when a process ends, however it ends.
+ */
+public record ResultsLayout(Path root) {
+  public static final String DONE = "done";
+  public static final String PARTIAL = ".partial";
+
+  public static ResultsLayout of(Settings resolved, String experiment) {
+    return new ResultsLayout(Path.of(resolved.string("results.dir")).resolve(experiment));
+  }
+
+  public Path config() {
+    return root.resolve("config.properties");
+  }
+
+  public Path environment() {
+    return root.resolve("environment.properties");
+  }
+
+  public Path plan() {
+    return root.resolve(Plan.FILE);
+  }
+
+  public Path split() {
+    return root.resolve("split.csv");
+  }
+
+  public Path trials() {
+    return root.resolve("trials");
+  }
+
+  /** A finished trial's folder. */
+  public Path trial(String id) {
+    return trials().resolve(id);
+  }
+
+  /** Where a trial is written before it is renamed to {@link #trial}. */
+  public Path partial(String id) {
+    return trials().resolve(id + PARTIAL);
+  }
+
+  public Path model(String id) {
+    return root.resolve("models").resolve(id);
+  }
+
+  /** Held while trial {@code id} runs: never two writers of one trial. */
+  public Path trialLock(String id) {
+    return root.resolve("locks").resolve(id + ".lock");
+  }
+
+  /** Held while the split, plan or config is created, and while merging. */
+  public Path lock(String what) {
+    return root.resolve("locks").resolve(what + ".lock");
+  }
+
+  /** A merged, experiment-level file: trials.csv, epochs.csv, predictions.csv, ensemble_predictions.csv. */
+  public Path merged(String file) {
+    return root.resolve(file);
+  }
+}

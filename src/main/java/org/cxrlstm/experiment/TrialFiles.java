@@ -1,0 +1,67 @@
+package org.cxrlstm.experiment;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The per-trial CSVs, {@code epochs.csv} and {@code predictions.csv}, with the merged files'
+ * columns (docs/architecture.md): every row carries the trial id and its setting columns, so a
+ * trial folder explains itself and merging is concatenation.
+ */
+final class TrialFiles {
+  static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
+      "val_accuracy", "learning_rate_now", "seconds");
+
+  private TrialFiles() {}
+
+  static List<String> epochsHeader() {
+    List<String> h = new ArrayList<>(List.of("trial_id"));
+    h.addAll(Plan.COLUMNS);
+    h.addAll(EPOCH_COLUMNS);
+    return h;
+  }
+
+  /** trial_id, setting columns, index, file, patient_id, label, predicted, p_CLASS per class. */
+  static List<String> predictionsHeader(List<String> classes) {
+    List<String> h = new ArrayList<>(List.of("trial_id"));
+    h.addAll(Plan.COLUMNS);
+    h.addAll(List.of("index", "file", "patient_id", "label", "predicted"));
+    classes.forEach(c -> h.add("p_" + c));
+    return h;
+  }
+
+  /** The leading cells of every row of {@code trial}: its id and setting columns. */
+  static List<String> prefix(Trial trial) {
+    List<String> row = new ArrayList<>(List.of(trial.id()));
+    row.addAll(trial.settings().values());
+    return row;
+  }
+
+  /** Rows appended and flushed one at a time, so epochs.csv grows as training runs. */
+  static final class Appender implements Closeable {
+    private final CSVPrinter csv;
+
+    Appender(Path file, List<String> header) throws IOException {
+      Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.csv = new CSVPrinter(w, Merge.format(header));
+      csv.flush();
+    }
+
+    void row(List<?> cells) throws IOException {
+      csv.printRecord(cells);
+      csv.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      csv.close();
+    }
+  }
+}

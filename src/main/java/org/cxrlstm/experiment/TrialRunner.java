@@ -1,0 +1,133 @@
+package org.cxrlstm.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cxrlstm.train.DivergenceException;
+
+/**
+ * Runs one trial idempotently. The per-trial folder is the concurrency mechanism: a trial is
+ * written to {@code trials/ID.partial/} while an exclusive lock {@code locks/ID.lock} is held,
+ * finished with a {@code done} marker and renamed to {@code trials/ID/} in one atomic step. So a
+ * finished trial is skipped, a leftover partial folder (a killed process) is deleted and rerun,
+ * and two processes given the same trial never both write it: the second one leaves it alone.
+ */
+final class TrialRunner {
+  /** Result columns of trials.csv after {@code status} (docs/architecture.md). */
+  static final List<String> RESULT_COLUMNS = List.of("best_epoch", "epochs_run", "stopped_early",
+      "val_accuracy", "val_loss", "test_accuracy", "test_loss", "test_n", "seconds", "threads");
+  static final String PROPERTIES = "trial.properties";
+
+  /** What happened to a trial in this process. */
+  enum Outcome { DONE, DIVERGED, FAILED, SKIPPED, BUSY }
+
+  record Result(Trial trial, Outcome outcome, String status, String message) {}
+
+  private final ResultsLayout layout;
+  private final Settings settings;
+  private final TrialTraining training;
+  private final PrintStream out;
+
+  TrialRunner(ResultsLayout layout, Settings settings, TrialTraining training, PrintStream out) {
+    this.layout = layout;
+    this.settings = settings;
+    this.training = training;
+    this.out = out;
+  }
+
+  Result run(Trial trial) throws IOException {
+    try (AtomicFiles.Held lock = AtomicFiles.tryLock(layout.trialLock(trial.id()))) {
+      if (lock == null) {
+        out.println("trial " + trial.index() + " " + trial.id() + " is running in another process; left to it");
+        return new Result(trial, Outcome.BUSY, "", "");
+      }
+      Path finished = layout.trial(trial.id());
+      if (Files.exists(finished)) {
+        String status = finishedStatus(finished);
+        if (!status.equals("failed")) {
+          out.println("trial " + trial.index() + " " + trial.id() + " already finished (" + status + "); skipped");
+          return new Result(trial, Outcome.SKIPPED, status, "");
+        }
+        Path aside = aside(finished);
+        Files.move(finished, aside, StandardCopyOption.ATOMIC_MOVE);
+        out.println("trial " + trial.id() + " failed before; its folder moved to " + aside.getFileName() + ", rerunning");
+      }
+      return execute(trial);
+    }
+  }
+
+  private Result execute(Trial trial) throws IOException {
+    Path partial = layout.partial(trial.id());
+    if (Files.exists(partial)) {
+      out.println("trial " + trial.id() + ": deleting the partial folder of an interrupted run");
+    }
+    AtomicFiles.deleteRecursively(partial);
+    AtomicFiles.deleteRecursively(layout.model(trial.id()));
+    Files.createDirectories(partial);
+    Map<String, String> props = describe(trial);
+    props.put("started", Instant.now().toString());
+    long start = System.nanoTime();
+    Outcome outcome;
+    String message = "";
+    try {
+      props.putAll(training.run(trial, partial));
+      outcome = Outcome.DONE;
+    } catch (DivergenceException e) {
+      outcome = Outcome.DIVERGED;
+      message = e.getMessage();
+    } catch (Exception e) {
+      outcome = Outcome.FAILED;
+      message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      out.println("trial " + trial.id() + " failed: " + message);
+    }
+    String status = outcome.name().toLowerCase(Locale.ROOT);
+    props.put("status", status);
+    props.put("message", message);
+    props.put("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+    props.put("finished", Instant.now().toString());
+    AtomicFiles.writeProperties(partial.resolve(PROPERTIES), "cxr-lstm trial " + trial.id(), props);
+    Files.writeString(partial.resolve(ResultsLayout.DONE), status + "\n");
+    Files.move(partial, layout.trial(trial.id()), StandardCopyOption.ATOMIC_MOVE);
+    return new Result(trial, outcome, status, message);
+  }
+
+  /** Index, id, setting columns and the fixed settings of a trial, the start of trial.properties. */
+  private Map<String, String> describe(Trial trial) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("trial_index", String.valueOf(trial.index()));
+    props.put("trial_id", trial.id());
+    props.putAll(trial.settings());
+    for (String k : Plan.FIXED_KEYS) {
+      props.put(k, settings.string(k, ""));
+    }
+    for (String c : RESULT_COLUMNS) {
+      props.put(c, "");
+    }
+    return props;
+  }
+
+  /** Status of a finished trial folder; a folder without marker or status counts as failed. */
+  static String finishedStatus(Path dir) throws IOException {
+    Path props = dir.resolve(PROPERTIES);
+    if (!Files.exists(dir.resolve(ResultsLayout.DONE)) || !Files.exists(props)) {
+      return "failed";
+    }
+    return PropertiesText.read(props).getOrDefault("status", "failed");
+  }
+
+  private static Path aside(Path dir) {
+    for (int n = 1; ; n++) {
+      Path p = dir.resolveSibling(dir.getFileName() + ".failed-" + n);
+      if (!Files.exists(p)) {
+        return p;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.cxrlstm.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An arm of an experiment: the trial settings without {@code fold} and {@code seed}
+ * (docs/architecture.md), so the fold models of one arm share it and form its ensemble.
+ *
+ * @param settings value per arm column, in {@link #COLUMNS} order
+ */
+record Arm(Map<String, String> settings) {
+  /** The trial setting columns of plan.csv and the merged CSVs. */
+  static final List<String> SETTING_COLUMNS = List.of("arch", "fold", "seed", "learning_rate", "epochs",
+      "lstm_units", "augment", "mask", "precision", "input_size", "width", "batch_size", "dropout");
+  /** The setting columns that define an arm. */
+  static final List<String> COLUMNS = SETTING_COLUMNS.stream().filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
+
+  Arm {
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  static Arm of(CsvTable.Row row) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String c : COLUMNS) {
+      values.put(c, row.get(c));
+    }
+    if (values.get("arch").isEmpty()) {
+      throw row.fail("arch", "", "is blank");
+    }
+    return new Arm(values);
+  }
+
+  String arch() {
+    return settings.get("arch");
+  }
+
+  String get(String column) {
+    return settings.getOrDefault(column, "");
+  }
+
+  /** Whether {@code column} means anything for this arm's architecture (the CNN has no LSTM units). */
+  boolean applies(String column) {
+    return !column.equals("lstm_units") || arch().equals("cnn-lstm");
+  }
+
+  /**
+   * The columns whose values differ between this arm and {@code other}; a column that applies to
+   * only one of them (lstm_units of a CNN) follows from the architecture and is not counted.
+   */
+  List<String> differences(Arm other) {
+    List<String> out = new ArrayList<>();
+    for (String c : COLUMNS) {
+      if (applies(c) && other.applies(c) && !Objects.equals(get(c), other.get(c))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** A short name: the architecture and the values of the {@code varied} columns, e.g. {@code cnn-lstm lr=0.001}. */
+  String label(List<String> varied) {
+    StringBuilder s = new StringBuilder(arch());
+    for (String c : varied) {
+      if (!c.equals("arch") && applies(c)) {
+        s.append(' ').append(shortName(c)).append('=').append(get(c));
+      }
+    }
+    return s.toString();
+  }
+
+  /** The label without the architecture; "all" when only the architecture varies. */
+  String labelWithoutArch(List<String> varied) {
+    String l = label(varied);
+    return l.equals(arch()) ? "all" : l.substring(arch().length() + 1);
+  }
+
+  static String shortName(String column) {
+    return column.equals("learning_rate") ? "lr" : column;
+  }
+
+  /** A file-name-safe form of a label. */
+  static String slug(String label) {
+    return label.replaceAll("[^A-Za-z0-9.-]+", "_");
+  }
+}

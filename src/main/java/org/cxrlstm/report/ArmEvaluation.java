@@ -1,0 +1,166 @@
+package org.cxrlstm.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cxrlstm.eval.Bootstrap;
+import org.cxrlstm.eval.Calibration;
+import org.cxrlstm.eval.ConfusionMatrix;
+import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.eval.Metrics;
+import org.cxrlstm.eval.Roc;
+import org.cxrlstm.eval.Wilson;
+
+/**
+ * The test-set evaluation of one arm: each fold model and the fold ensemble, with the paper's
+ * metrics (section 3.3), Wilson intervals for proportions and bootstrap intervals (over patients)
+ * for F1, AUC and ECE.
+ *
+ * @param folds        test predictions per fold, each sorted by image index
+ * @param ensemble     the ensemble's test predictions sorted by index (empty when none)
+ * @param ensembleNote how the ensemble was obtained
+ */
+record ArmEvaluation(Arm arm, Map<Integer, List<Prediction>> folds, List<Prediction> ensemble, String ensembleNote,
+    Bootstrap bootstrap) {
+
+  static ArmEvaluation of(Arm arm, Results results, Bootstrap bootstrap) {
+    Map<Integer, List<Prediction>> folds = new TreeMap<>(results.predictions().stream()
+        .filter(p -> p.arm().equals(arm)).collect(Collectors.groupingBy(Prediction::fold)));
+    folds.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(Prediction::index)).toList());
+    List<Prediction> ensemble = results.ensemble().stream().filter(p -> p.arm().equals(arm))
+        .sorted(Comparator.comparingInt(Prediction::index)).toList();
+    String note = "ensemble_predictions.csv";
+    if (ensemble.isEmpty() && !folds.isEmpty()) {
+      ensemble = average(folds);
+      note = "mean of the fold models' probabilities in predictions.csv (no ensemble_predictions.csv rows)";
+    }
+    return new ArmEvaluation(arm, folds, ensemble, note, bootstrap);
+  }
+
+  /** The ensemble as the runner defines it: mean probability of the fold models per test image. */
+  static List<Prediction> average(Map<Integer, List<Prediction>> folds) {
+    Map<Integer, List<Prediction>> byImage = folds.values().stream().flatMap(List::stream)
+        .collect(Collectors.groupingBy(Prediction::index, TreeMap::new, Collectors.toList()));
+    List<Prediction> out = new ArrayList<>();
+    for (List<Prediction> ps : byImage.values()) {
+      double[] mean = new double[ClassNames.count()];
+      for (Prediction p : ps) {
+        for (int k = 0; k < mean.length; k++) {
+          mean[k] += p.probabilities()[k] / ps.size();
+        }
+      }
+      Prediction first = ps.get(0);
+      out.add(new Prediction(first.arm(), Prediction.ENSEMBLE, first.index(), first.file(), first.patientId(),
+          first.label(), Calibration.argMax(mean), mean));
+    }
+    return out;
+  }
+
+  boolean hasEnsemble() {
+    return !ensemble.isEmpty();
+  }
+
+  static ConfusionMatrix confusion(List<Prediction> ps) {
+    return ConfusionMatrix.of(ClassNames.count(), ps.stream().mapToInt(Prediction::label).toArray(),
+        ps.stream().mapToInt(Prediction::predicted).toArray());
+  }
+
+  ConfusionMatrix ensembleConfusion() {
+    return confusion(ensemble);
+  }
+
+  /** Per-fold values of metric {@code name} of class {@code c} ({@code c < 0}: overall accuracy / macro). */
+  double[] foldValues(String name, int c) {
+    return folds.values().stream().mapToDouble(ps -> metric(confusion(ps), name, c)).toArray();
+  }
+
+  Spread foldSpread(String name, int c) {
+    return Spread.of(foldValues(name, c));
+  }
+
+  static double metric(ConfusionMatrix m, String name, int c) {
+    if (c >= 0) {
+      return Metrics.of(m, c).get(name);
+    }
+    return name.equals("accuracy") ? m.accuracy() : Metrics.macro(m).get(name);
+  }
+
+  /** The ensemble's metric with its 95% interval: Wilson for proportions, bootstrap for F1 and macro values. */
+  Estimate ensembleEstimate(String name, int c) {
+    if (!hasEnsemble()) {
+      return Estimate.UNDEFINED;
+    }
+    ConfusionMatrix m = ensembleConfusion();
+    if (c < 0 && name.equals("accuracy")) {
+      return Wilson.interval(m.correct(), m.total());
+    }
+    if (c >= 0 && !name.equals("f1")) {
+      long tp = m.truePositives(c);
+      long tn = m.trueNegatives(c);
+      return switch (name) {
+        case "accuracy" -> Wilson.interval(tp + tn, m.total());
+        case "sensitivity" -> Wilson.interval(tp, tp + m.falseNegatives(c));
+        default -> Wilson.interval(tn, tn + m.falsePositives(c));
+      };
+    }
+    return bootstrap.interval(units(ensemble), idx -> metric(confusion(pick(ensemble, idx)), name, c));
+  }
+
+  /** One-vs-rest ROC of class {@code c} for a set of predictions. */
+  static Roc roc(List<Prediction> ps, int c) {
+    return Roc.of(ps.stream().mapToDouble(p -> p.probabilities()[c]).toArray(),
+        toBooleans(ps, p -> p.label() == c));
+  }
+
+  Estimate ensembleAuc(int c) {
+    if (!hasEnsemble()) {
+      return Estimate.UNDEFINED;
+    }
+    return bootstrap.interval(units(ensemble), idx -> roc(pick(ensemble, idx), c).auc());
+  }
+
+  Spread foldAuc(int c) {
+    return Spread.of(folds.values().stream().mapToDouble(ps -> roc(ps, c).auc()).toArray());
+  }
+
+  static Calibration calibration(List<Prediction> ps) {
+    return Calibration.of(ps.stream().map(Prediction::probabilities).toArray(double[][]::new),
+        ps.stream().mapToInt(Prediction::label).toArray(), Calibration.BINS_DEFAULT);
+  }
+
+  Estimate ensembleEce() {
+    if (!hasEnsemble()) {
+      return Estimate.UNDEFINED;
+    }
+    return bootstrap.interval(units(ensemble), idx -> calibration(pick(ensemble, idx)).ece());
+  }
+
+  /** Mean cross-entropy of the ensemble's probabilities on the test set. */
+  double ensembleLoss() {
+    return ensemble.stream().mapToDouble(p -> -Math.log(Math.max(1e-12, p.probabilities()[p.label()])))
+        .average().orElse(Double.NaN);
+  }
+
+  static String[] units(List<Prediction> ps) {
+    return ps.stream().map(Prediction::unit).toArray(String[]::new);
+  }
+
+  static List<Prediction> pick(List<Prediction> ps, int[] positions) {
+    List<Prediction> out = new ArrayList<>(positions.length);
+    for (int i : positions) {
+      out.add(ps.get(i));
+    }
+    return out;
+  }
+
+  private static boolean[] toBooleans(List<Prediction> ps, java.util.function.Predicate<Prediction> test) {
+    boolean[] out = new boolean[ps.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = test.test(ps.get(i));
+    }
+    return out;
+  }
+}

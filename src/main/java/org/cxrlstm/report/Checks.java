@@ -1,0 +1,134 @@
+package org.cxrlstm.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.cxrlstm.eval.Calibration;
+import org.cxrlstm.eval.Roc;
+
+/**
+ * The parts of the report the paper lacks: paired tests of the architectures and of every
+ * one-setting change, ROC/AUC, calibration.
+ */
+final class Checks {
+  private final Sections sections;
+  private final Page page;
+  private final Plots plots;
+  private final List<ArmEvaluation> arms;
+  private final List<String> labels;
+
+  Checks(Sections sections, Page page, Plots plots, List<ArmEvaluation> arms, List<String> labels) {
+    this.sections = sections;
+    this.page = page;
+    this.plots = plots;
+    this.arms = arms;
+    this.labels = labels;
+  }
+
+  String label(ArmEvaluation e) {
+    return labels.get(arms.indexOf(e));
+  }
+
+  void comparisons() throws IOException {
+    page.heading(2, "CNN vs CNN-LSTM and other paired comparisons");
+    List<String> categories = List.of("accuracy", "macro specificity", "macro sensitivity", "macro F1");
+    String[] names = {"accuracy", "specificity", "sensitivity", "f1"};
+    List<double[]> values = new ArrayList<>();
+    List<double[]> errors = new ArrayList<>();
+    List<String> archs = new ArrayList<>();
+    for (ArmEvaluation e : arms) {
+      double[] v = new double[names.length];
+      double[] err = new double[names.length];
+      for (int k = 0; k < names.length; k++) {
+        Spread s = e.foldSpread(names[k], -1);
+        v[k] = 100 * s.mean();
+        err[k] = Double.isNaN(s.sd()) ? 0 : 100 * s.sd();
+      }
+      values.add(v);
+      errors.add(err);
+      archs.add(e.arm().arch());
+    }
+    if (!arms.isEmpty()) {
+      page.image(plots.bars("cnn-vs-cnn-lstm", "Test metrics per arm: mean over fold models", "%", categories,
+          labels, archs, values, errors), "CNN vs CNN-LSTM: test metrics of the fold models, bar = mean, "
+          + "error bar = ± 1 sd over folds (macro = unweighted mean over classes)");
+    }
+    List<Sweeps.Paired> pairs = Sweeps.pairs(arms);
+    if (pairs.isEmpty()) {
+      page.text("No two arms differ in exactly one setting: no paired comparison.");
+      return;
+    }
+    List<String> verdicts = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (Sweeps.Paired p : pairs) {
+      String a = label(p.first());
+      String b = label(p.second());
+      verdicts.add(p.verdict(a, b));
+      rows.add(List.of(b + " − " + a, p.setting(), Integer.toString(p.images()),
+          p.mcnemar() == null ? "n/a" : Long.toString(p.mcnemar().onlySecondCorrect()),
+          p.mcnemar() == null ? "n/a" : Long.toString(p.mcnemar().onlyFirstCorrect()),
+          p.mcnemar() == null ? "n/a" : String.format(Locale.ROOT, "%.4g", p.mcnemar().p()),
+          Sweeps.points(p.ensembleDiff()),
+          String.join(" ", Arrays.stream(p.foldDiffs()).mapToObj(d -> String.format(Locale.ROOT, "%+.1f", 100 * d)).toList()),
+          Sweeps.points(p.meanFoldDiff())));
+    }
+    page.text("Verdicts (exact McNemar test on the ensembles' predictions of the same test images; "
+        + "differences in accuracy percentage points, second minus first, bootstrap 95% CI over patients):");
+    page.bullets(verdicts);
+    sections.add(new Table("paired-comparisons", "Paired comparisons of arms that differ in exactly one setting",
+        List.of("comparison", "setting", "test images", "only second right", "only first right", "McNemar exact p",
+            "ensemble accuracy difference [95% CI]", "per-fold accuracy differences", "mean fold difference [95% CI]"),
+        rows));
+    page.text("With about 64 test images one image moves accuracy by 1.6 points; a difference whose interval "
+        + "includes 0 is not evidence that one arm is better. " + Report.CONFOUND);
+  }
+
+  void rocAndCalibration() throws IOException {
+    page.heading(2, "ROC curves and AUC");
+    List<ArmEvaluation> withEnsemble = arms.stream().filter(ArmEvaluation::hasEnsemble).toList();
+    List<String> ensembleLabels = withEnsemble.stream().map(this::label).toList();
+    sections.add(PerformanceTables.auc(arms, labels));
+    List<Integer> shades = Plots.shades(withEnsemble.stream().map(e -> e.arm().arch()).toList());
+    for (int c = 0; c < ClassNames.count(); c++) {
+      List<Plots.Line> lines = new ArrayList<>();
+      lines.add(new Plots.Line("chance", Plots.REFERENCE, 0, new double[] {0, 1}, new double[] {0, 1}, null, null));
+      for (int i = 0; i < withEnsemble.size(); i++) {
+        Roc roc = ArmEvaluation.roc(withEnsemble.get(i).ensemble(), c);
+        if (roc.falsePositiveRate().length > 0) {
+          lines.add(new Plots.Line(String.format(Locale.ROOT, "%s (AUC %.3f)", ensembleLabels.get(i), roc.auc()),
+              withEnsemble.get(i).arm().arch(), shades.get(i), roc.falsePositiveRate(), roc.truePositiveRate(),
+              null, null));
+        }
+      }
+      if (lines.size() > 1) {
+        page.image(plots.lines("roc-" + ClassNames.ALL.get(c), "ROC, " + ClassNames.title(c) + " vs rest (ensembles)",
+            "false positive rate (1 - specificity)", "true positive rate (sensitivity)", lines, false, true),
+            "ROC curve of " + ClassNames.title(c) + " against the other classes, per arm's fold ensemble");
+      }
+    }
+    page.heading(2, "Calibration");
+    sections.add(PerformanceTables.calibration(arms, labels));
+    List<Plots.Line> lines = new ArrayList<>();
+    lines.add(new Plots.Line("perfect calibration", Plots.REFERENCE, 0, new double[] {0, 1}, new double[] {0, 1}, null, null));
+    for (int i = 0; i < withEnsemble.size(); i++) {
+      Calibration cal = ArmEvaluation.calibration(withEnsemble.get(i).ensemble());
+      List<double[]> pts = new ArrayList<>();
+      for (int b = 0; b < cal.bins(); b++) {
+        if (cal.count()[b] > 0) {
+          pts.add(new double[] {cal.confidence()[b], cal.accuracy()[b]});
+        }
+      }
+      lines.add(new Plots.Line(String.format(Locale.ROOT, "%s (ECE %.3f)", ensembleLabels.get(i), cal.ece()),
+          withEnsemble.get(i).arm().arch(), shades.get(i), pts.stream().mapToDouble(p -> p[0]).toArray(),
+          pts.stream().mapToDouble(p -> p[1]).toArray(), null, null));
+    }
+    if (!withEnsemble.isEmpty()) {
+      page.image(plots.lines("reliability", "Reliability diagram (ensembles, " + Calibration.BINS_DEFAULT
+          + " confidence bins)", "mean confidence (top-class probability)", "share correct", lines, false, true),
+          "Reliability diagram: points below the diagonal are over-confident bins; empty bins are left out");
+    }
+    page.text(Report.CONFOUND);
+  }
+}

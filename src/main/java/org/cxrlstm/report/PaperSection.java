@@ -1,0 +1,155 @@
+package org.cxrlstm.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.cxrlstm.eval.Estimate;
+
+/**
+ * The paper's own numbers (src/main/resources/paper/islam2020-results.csv, each with its place in
+ * the paper) beside this run's: Table 5 with our rows added, and paper-vs-reproduced.
+ */
+final class PaperSection {
+  static final String RESOURCE = "/paper/islam2020-results.csv";
+
+  /** One number of the paper. */
+  record PaperNumber(String quantity, String architecture, String cls, String value, String unit, String location,
+      String note) {}
+
+  private PaperSection() {}
+
+  static List<PaperNumber> numbers() {
+    try (InputStream in = PaperSection.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
+      }
+      Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+      List<PaperNumber> out = new ArrayList<>();
+      for (CSVRecord c : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        out.add(new PaperNumber(c.get("quantity"), c.get("architecture"), c.get("class"), c.get("value"),
+            c.get("unit"), c.get("location"), c.get("note")));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The arm of {@code arch} to set beside the paper: one with an ensemble, preferring the full image,
+   * float32 and the paper's learning rate 1e-4, then the most fold models.
+   */
+  static Optional<ArmEvaluation> primary(List<ArmEvaluation> arms, String arch) {
+    return arms.stream().filter(e -> e.arm().arch().equals(arch) && e.hasEnsemble())
+        .min(Comparator.comparingInt((ArmEvaluation e) -> isOneOf(e.arm().get("mask"), "", "none") ? 0 : 1)
+            .thenComparingInt(e -> isOneOf(e.arm().get("precision"), "", "float32") ? 0 : 1)
+            .thenComparingDouble(e -> lrDistance(e.arm().get("learning_rate")))
+            .thenComparingInt(e -> -e.folds().size()));
+  }
+
+  static void add(Page page, Sections sections, List<ArmEvaluation> arms, List<String> labels, List<EpochRow> epochs)
+      throws IOException {
+    List<PaperNumber> numbers = numbers();
+    page.heading(2, "Comparison with the paper (Islam, Islam & Asraf 2020)");
+    List<List<String>> lit = new ArrayList<>();
+    for (PaperNumber n : numbers) {
+      if (n.quantity().equals("literature_accuracy")) {
+        lit.add(List.of(n.architecture(), n.value(), "reported in the paper", n.location()));
+      }
+    }
+    for (String arch : List.of("cnn", "cnn-lstm")) {
+      primary(arms, arch).ifPresent(e -> lit.add(List.of("This run: " + labels.get(arms.indexOf(e)) + " ensemble",
+          e.ensembleEstimate("accuracy", -1).percent(), "measured here", "tables/arms.csv, Tables 3/4 above")));
+    }
+    sections.add(new Table("table5-literature", "Table 5. Accuracy of COVID-19 X-ray classifiers as listed by the "
+        + "paper, with this run's rows (different data, classes and protocols: not a like-for-like comparison)",
+        List.of("system", "accuracy %", "source", "where in the paper / file"), lit));
+    sections.add(reproduced(numbers, arms, epochs));
+    page.text("Our values: the fold ensemble on this run's test set with its 95% interval; the paper's test set, "
+        + "images and model are not published, so a paper value inside our interval is consistent with it, not a "
+        + "confirmation. " + Report.CONFOUND);
+    page.heading(3, "What the paper does not give");
+    page.bullets(numbers.stream().filter(n -> n.quantity().equals("not_given")).map(PaperNumber::note).toList());
+  }
+
+  private static Table reproduced(List<PaperNumber> numbers, List<ArmEvaluation> arms, List<EpochRow> epochs) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PaperNumber n : numbers) {
+      Optional<ArmEvaluation> arm = primary(arms, n.architecture());
+      if (arm.isEmpty() || n.value().isEmpty()) {
+        continue;
+      }
+      ArmEvaluation e = arm.get();
+      int c = ClassNames.ALL.indexOf(n.cls());
+      double paper = Double.parseDouble(n.value());
+      String ours;
+      String diff = "";
+      String inside = "";
+      switch (n.quantity()) {
+        case "accuracy", "specificity", "sensitivity", "f1" -> {
+          Estimate est = e.ensembleEstimate(n.quantity(), c);
+          ours = est.percent() + " (folds " + e.foldSpread(n.quantity(), c).percent() + ")";
+          diff = est.defined() ? String.format(Locale.ROOT, "%+.1f", 100 * est.value() - paper) : "n/a";
+          inside = Double.isNaN(est.low()) ? "n/a"
+              : est.low() == est.high() ? "n/a (zero-width bootstrap interval)"
+              : paper / 100 >= est.low() && paper / 100 <= est.high() ? "yes" : "no";
+        }
+        case "test_errors" -> {
+          long errors = c < 0 ? e.ensembleConfusion().total() - e.ensembleConfusion().correct()
+              : e.ensembleConfusion().support(c) - e.ensembleConfusion().truePositives(c);
+          long of = c < 0 ? e.ensembleConfusion().total() : e.ensembleConfusion().support(c);
+          ours = errors + " of " + of;
+          diff = String.format(Locale.ROOT, "%+d", errors - Math.round(paper));
+        }
+        case "train_accuracy", "val_accuracy", "train_loss", "val_loss" -> {
+          Spread s = lastEpoch(epochs.stream().filter(r -> r.arm().equals(e.arm())).toList(), n.quantity());
+          boolean pct = n.quantity().endsWith("accuracy");
+          ours = pct ? s.percent() : s.plain();
+          diff = s.n() == 0 ? "n/a" : String.format(Locale.ROOT, pct ? "%+.1f" : "%+.3f", (pct ? 100 : 1) * s.mean() - paper);
+        }
+        default -> {
+          continue;
+        }
+      }
+      rows.add(List.of(n.quantity(), n.architecture(), n.cls(), n.value() + " " + n.unit(), ours, diff, inside,
+          n.location() + (n.note().isEmpty() ? "" : " (" + n.note() + ")")));
+    }
+    return new Table("paper-vs-reproduced", "Paper vs reproduced: each number the paper gives for CNN and CNN-LSTM "
+        + "beside this run's ensemble (and fold models); training curves: mean over folds of the last epoch",
+        List.of("quantity", "architecture", "class", "paper", "this run", "difference (points)",
+            "paper inside our 95% CI", "where in the paper"), rows);
+  }
+
+  private static Spread lastEpoch(List<EpochRow> rows, String quantity) {
+    List<Double> values = new ArrayList<>();
+    rows.stream().map(EpochRow::trialId).distinct().forEach(id -> rows.stream().filter(r -> r.trialId().equals(id))
+        .max(Comparator.comparingInt(EpochRow::epoch)).ifPresent(r -> values.add(switch (quantity) {
+          case "train_accuracy" -> r.trainAccuracy();
+          case "val_accuracy" -> r.valAccuracy();
+          case "train_loss" -> r.trainLoss();
+          default -> r.valLoss();
+        })));
+    return Spread.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static boolean isOneOf(String v, String... options) {
+    return List.of(options).contains(v);
+  }
+
+  private static double lrDistance(String lr) {
+    try {
+      return Math.abs(Math.log10(Double.parseDouble(lr)) + 4);
+    } catch (NumberFormatException e) {
+      return 99;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.cxrlstm.report;
+
+/**
+ * One test image's prediction by a fold model ({@code fold >= 0}) or an arm's ensemble
+ * ({@code fold == ENSEMBLE}), as read from predictions.csv or ensemble_predictions.csv.
+ */
+record Prediction(Arm arm, int fold, int index, String file, String patientId, int label, int predicted,
+    double[] probabilities) {
+  static final int ENSEMBLE = -1;
+
+  boolean correct() {
+    return label == predicted;
+  }
+
+  /** Resampling unit for the bootstrap: the patient when known, else the image. */
+  String unit() {
+    return patientId == null || patientId.isEmpty() ? "image:" + index : patientId;
+  }
+}

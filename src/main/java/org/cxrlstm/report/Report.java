@@ -1,0 +1,169 @@
+package org.cxrlstm.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.cxrlstm.eval.Bootstrap;
+
+/**
+ * Writes {@code tables/}, {@code plots/}, {@code report.md} and {@code report.html} of a results
+ * folder from its CSVs alone (docs/architecture.md), in the order of the paper: data, Table 1,
+ * Fig. 6, Figs. 7/8, Tables 3/4 with Figs. 9/10, then the checks the paper lacks (intervals, paired
+ * tests, ROC, calibration, sweeps, shortcut controls, Grad-CAM) and the comparison with the paper.
+ */
+public final class Report {
+  /** Said wherever an accuracy is reported: the classes differ in patient age, not only in disease. */
+  static final String CONFOUND = "Confound: all pneumonia and normal images are pediatric (Kermany et al., "
+      + "children aged 1-5) and all COVID-19 images are adult (Cohen et al.); a classifier can separate the "
+      + "classes by age-related anatomy or by source, so these accuracies are not evidence of COVID-19 detection.";
+  static final String NOT_CLINICAL = "For research reproduction only. Not for clinical use, diagnosis or any "
+      + "medical decision.";
+
+  private final Results results;
+  private final Path tables;
+  private final Path plots;
+  private final Page page = new Page();
+  private final List<ArmEvaluation> evaluations = new ArrayList<>();
+  private final List<String> labels = new ArrayList<>();
+  private final List<String> varied;
+
+  private Report(Results results) {
+    this.results = results;
+    this.tables = results.dir().resolve("tables");
+    this.plots = results.dir().resolve("plots");
+    this.varied = Sweeps.variedColumns(results.arms());
+    Bootstrap bootstrap = new Bootstrap(bootstrapSeed(results.config()));
+    for (Arm arm : results.arms()) {
+      evaluations.add(ArmEvaluation.of(arm, results, bootstrap));
+      labels.add(arm.label(varied));
+    }
+  }
+
+  /**
+   * Regenerates the tables, plots and report of {@code resultsDir} from its CSV files.
+   *
+   * @return the path of the written report.md
+   * @throws ReportInputException if the folder is missing, a CSV is malformed, or there is nothing
+   *     to report (an existing report is never replaced by an empty one)
+   */
+  public static Path write(Path resultsDir) throws IOException {
+    Results results = Results.load(resultsDir);
+    if (results.predictions().isEmpty() && results.ensemble().isEmpty() && results.split().isEmpty()
+        && results.trials().isEmpty()) {
+      throw new ReportInputException(resultsDir + ": nothing to report; missing " + String.join(", ",
+          results.missing()) + (Files.exists(resultsDir.resolve("report.md")) ? " (existing report.md left as it was)" : ""));
+    }
+    return new Report(results).build();
+  }
+
+  private Path build() throws IOException {
+    Files.createDirectories(tables);
+    Files.createDirectories(plots);
+    Plots charts = new Plots(plots);
+    header();
+    Sections sections = new Sections(results, page, tables, charts, evaluations, labels);
+    Checks checks = new Checks(sections, page, charts, evaluations, labels);
+    SweepSection sweeps = new SweepSection(sections, page, charts, results, evaluations, labels, varied);
+    sections.partition();
+    sections.confusion();
+    sections.trainingCurves();
+    sections.performance();
+    checks.comparisons();
+    checks.rocAndCalibration();
+    sweeps.sweeps();
+    GradCamTable.add(page, sections, results.gradcam(), varied);
+    PaperSection.add(page, sections, evaluations, labels, results.epochs());
+    Path md = results.dir().resolve("report.md");
+    String title = "Report: " + results.dir().getFileName();
+    atomicWrite(md, page.markdown());
+    atomicWrite(results.dir().resolve("report.html"), page.html(title));
+    return md;
+  }
+
+  private void header() {
+    page.heading(1, "Report: " + results.dir().toAbsolutePath().normalize().getFileName());
+    page.text("**" + NOT_CLINICAL + "**");
+    page.heading(2, "Data card");
+    page.bullets(List.of(
+        "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
+            + "image data collection (adults); pneumonia and normal from Kermany et al. (pediatric, Guangzhou).",
+        CONFOUND,
+        counts(),
+        "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv, "
+            + "test fraction " + results.config().getProperty("test.fraction", "not recorded") + ", "
+            + results.config().getProperty("folds", "?") + " folds, seed " + results.config().getProperty("seed",
+            "not recorded") + "); every arm sees the same split, so comparisons are paired.",
+        "Hardware: " + env("cpu.model") + ", " + env("cpu.cores") + " cores, " + env("threads") + " threads, "
+            + "precision " + env("precision") + ", TensorFlow " + env("tensorflow.version") + ", Java "
+            + env("java.version") + ", git " + env("git.commit") + ".",
+        "Intervals: Wilson 95% for proportions; seeded percentile bootstrap over patients ("
+            + Bootstrap.REPLICATES_DEFAULT + " replicates, seed " + bootstrapSeed(results.config())
+            + ") for F1, macro values, AUC, ECE and differences.",
+        "Every table and plot below is computed from the CSV files of this folder alone."));
+    List<String> missing = new ArrayList<>();
+    results.missing().forEach(f -> missing.add("missing file: " + f));
+    missing.addAll(Sections.missingTrials(results));
+    page.heading(2, "Missing or failed trials");
+    if (missing.isEmpty()) {
+      page.text("None: every planned trial finished.");
+    } else {
+      page.bullets(missing);
+    }
+    page.heading(2, "Settings and environment");
+    page.table(properties("settings", "Resolved settings (config.properties)", results.config()));
+    page.table(properties("environment", "Environment (environment.properties)", results.environment()));
+  }
+
+  private String env(String key) {
+    return results.environment().getProperty(key, "(not recorded)");
+  }
+
+  /** Images and patients per class, from split.csv. */
+  private String counts() {
+    if (results.split().isEmpty()) {
+      return "Class and patient counts: split.csv missing.";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int c = 0; c < ClassNames.count(); c++) {
+      final int cls = c;
+      List<SplitRow> of = results.split().stream().filter(r -> r.label() == cls).toList();
+      parts.add(ClassNames.title(c) + " " + of.size() + " images / "
+          + of.stream().map(r -> r.patientId().isEmpty() ? "#" + r.index() : r.patientId()).distinct().count()
+          + " patients");
+    }
+    return "Counts: " + String.join(", ", parts) + "; " + results.split().stream().filter(SplitRow::test).count()
+        + " test images.";
+  }
+
+  private Table properties(String id, String title, Properties p) {
+    Map<String, String> sorted = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> sorted.put(k, p.getProperty(k)));
+    List<List<String>> rows = new ArrayList<>();
+    sorted.forEach((k, v) -> rows.add(List.of(k, v)));
+    if (rows.isEmpty()) {
+      rows.add(List.of("(none)", "file missing or empty"));
+    }
+    return new Table(id, title, List.of("key", "value"), rows);
+  }
+
+  static long bootstrapSeed(Properties config) {
+    try {
+      return Long.parseLong(config.getProperty("seed", "20200622").trim());
+    } catch (NumberFormatException e) {
+      return 20200622L;
+    }
+  }
+
+  static void atomicWrite(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,130 @@
+package org.cxrlstm.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Everything the report reads from {@code results/NAME/}, parsed and checked against the column
+ * contracts of docs/architecture.md. Absent files give empty lists and a line in {@link #missing()}.
+ */
+record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
+    List<EpochRow> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,
+    List<GradCamRow> gradcam, List<String> missing) {
+
+  static final List<String> TRIAL_COLUMNS = concat(List.of("trial_index", "trial_id"), Arm.SETTING_COLUMNS,
+      List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
+          "test_loss", "test_n", "seconds", "threads"));
+  static final List<String> EPOCH_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
+      List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate_now", "seconds"));
+  static final List<String> PREDICTION_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
+      List.of("index", "file", "patient_id", "label", "predicted", "p_covid", "p_pneumonia", "p_normal"));
+  static final List<String> ENSEMBLE_COLUMNS = concat(Arm.COLUMNS,
+      List.of("models", "index", "file", "patient_id", "label", "predicted", "p_covid", "p_pneumonia", "p_normal"),
+      List.of());
+  static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
+  static final List<String> GRADCAM_COLUMNS = concat(List.of("trial_id"), Arm.COLUMNS,
+      List.of("index", "file", "label", "predicted", "inner_mass", "border_mass"));
+  static final List<String> PLAN_COLUMNS = concat(List.of("trial_index", "trial_id"), Arm.SETTING_COLUMNS, List.of());
+
+  /** Reads {@code dir}; fails if it is not a directory or a present file is malformed. */
+  static Results load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ReportInputException("results folder " + dir + " does not exist");
+    }
+    List<String> missing = new ArrayList<>();
+    Properties config = properties(dir.resolve("config.properties"), missing);
+    Properties environment = properties(dir.resolve("environment.properties"), missing);
+    List<String[]> plan = read(dir, "plan.csv", PLAN_COLUMNS, missing,
+        r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold")});
+    List<Trial> trials = read(dir, "trials.csv", TRIAL_COLUMNS, missing, r -> new Trial(r.nonBlank("trial_id"),
+        Arm.of(r), r.integer("fold"), r.nonBlank("status"), r.real("test_accuracy"), r.real("test_loss"),
+        r.real("val_accuracy"), r.real("val_loss"), r.get("epochs_run").isEmpty() ? 0 : r.integer("epochs_run"),
+        r.real("seconds")));
+    List<EpochRow> epochs = read(dir, "epochs.csv", EPOCH_COLUMNS, missing, r -> new EpochRow(r.nonBlank("trial_id"),
+        Arm.of(r), r.integer("fold"), r.integer("epoch"), r.real("train_loss"), r.real("train_accuracy"),
+        r.real("val_loss"), r.real("val_accuracy")));
+    List<Prediction> predictions = read(dir, "predictions.csv", PREDICTION_COLUMNS, missing,
+        r -> prediction(r, r.integer("fold")));
+    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", ENSEMBLE_COLUMNS, missing,
+        r -> prediction(r, Prediction.ENSEMBLE));
+    List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, Results::splitRow);
+    List<GradCamRow> gradcam = Files.exists(dir.resolve("gradcam.csv"))
+        ? read(dir, "gradcam.csv", GRADCAM_COLUMNS, missing, r -> new GradCamRow(r.nonBlank("trial_id"), Arm.of(r),
+            r.integer("index"), r.classIndex("label"), r.classIndex("predicted"), r.real("inner_mass"),
+            r.real("border_mass")))
+        : List.of();
+    return new Results(dir, config, environment, plan, trials, epochs, predictions, ensemble, split, gradcam,
+        List.copyOf(missing));
+  }
+
+  /** The arms in order of first appearance in trials, predictions and ensembles. */
+  List<Arm> arms() {
+    Set<Arm> arms = new LinkedHashSet<>();
+    trials.forEach(t -> arms.add(t.arm()));
+    predictions.forEach(p -> arms.add(p.arm()));
+    ensemble.forEach(p -> arms.add(p.arm()));
+    return List.copyOf(arms);
+  }
+
+  private static Prediction prediction(CsvTable.Row r, int fold) {
+    double[] p = {r.real("p_covid"), r.real("p_pneumonia"), r.real("p_normal")};
+    for (int k = 0; k < p.length; k++) {
+      if (!(p[k] >= 0 && p[k] <= 1)) {
+        throw r.fail("p_" + ClassNames.ALL.get(k), Double.toString(p[k]), "is not a probability in [0, 1]");
+      }
+    }
+    return new Prediction(Arm.of(r), fold, r.integer("index"), r.get("file"), r.get("patient_id"),
+        r.classIndex("label"), r.classIndex("predicted"), p);
+  }
+
+  private static SplitRow splitRow(CsvTable.Row r) {
+    String partition = r.nonBlank("partition");
+    if (!partition.equals("test") && !partition.equals("train")) {
+      throw r.fail("partition", partition, "is neither 'test' nor 'train'");
+    }
+    boolean test = partition.equals("test");
+    int fold = test || r.get("fold").isEmpty() ? -1 : r.integer("fold");
+    if (!test && fold < 0) {
+      throw r.fail("fold", r.get("fold"), "must name the validation fold of a training image");
+    }
+    return new SplitRow(r.integer("index"), r.get("file"), r.classIndex("label"), r.get("patient_id"), test, fold);
+  }
+
+  private static <T> List<T> read(Path dir, String name, List<String> columns, List<String> missing,
+      Function<CsvTable.Row, T> parse) {
+    Path file = dir.resolve(name);
+    if (!Files.exists(file)) {
+      missing.add(name);
+      return List.of();
+    }
+    return CsvTable.read(file, columns).rows().stream().map(parse).toList();
+  }
+
+  private static Properties properties(Path file, List<String> missing) {
+    Properties p = new Properties();
+    if (!Files.exists(file)) {
+      missing.add(file.getFileName().toString());
+      return p;
+    }
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ReportInputException(file + ": cannot read properties: " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+    return Stream.of(a, b, c).flatMap(List::stream).toList();
+  }
+}

@@ -1,0 +1,57 @@
+package org.cxrlstm.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A report table: written as {@code tables/ID.csv} and {@code tables/ID.md}, and shown on the page.
+ *
+ * @param id     file name without extension
+ * @param title  caption, e.g. "Table 3. Performance of the CNN (test set)"
+ * @param header column names
+ * @param rows   cells, already formatted
+ */
+record Table(String id, String title, List<String> header, List<List<String>> rows) {
+
+  Table {
+    for (List<String> row : rows) {
+      if (row.size() != header.size()) {
+        throw new IllegalArgumentException("table " + id + ": row " + row + " has " + row.size()
+            + " cells, header has " + header.size());
+      }
+    }
+  }
+
+  String markdown() {
+    StringBuilder s = new StringBuilder();
+    s.append("| ").append(String.join(" | ", header.stream().map(Table::cell).toList())).append(" |\n|");
+    header.forEach(h -> s.append("---|"));
+    s.append('\n');
+    for (List<String> row : rows) {
+      s.append("| ").append(String.join(" | ", row.stream().map(Table::cell).toList())).append(" |\n");
+    }
+    return s.toString();
+  }
+
+  /** Writes the CSV and the Markdown form under {@code dir}. */
+  void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Writer w = Files.newBufferedWriter(dir.resolve(id + ".csv"), StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+      for (List<String> row : rows) {
+        csv.printRecord(row);
+      }
+    }
+    Files.writeString(dir.resolve(id + ".md"), "**" + title + "**\n\n" + markdown(), StandardCharsets.UTF_8);
+  }
+
+  private static String cell(String v) {
+    return v.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,90 @@
+package org.cxrlstm.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanTest {
+  private static Plan plan(Map<String, String> m) {
+    return Plan.of(Keys.resolve(Settings.of(m)));
+  }
+
+  @Test
+  void foldMajorWithBothArchitecturesFirst() {
+    Plan p = plan(KeysTest.minimal());
+    assertEquals(6, p.size());
+    assertEquals("cnn", p.trial(0).settings().get("arch"));
+    assertEquals("cnn-lstm", p.trial(1).settings().get("arch"));
+    assertEquals(0, p.trial(1).fold());
+    assertEquals(1, p.trial(2).fold());
+    for (Trial t : p.trials()) {
+      assertTrue(t.id().matches(t.settings().get("arch") + "-f" + t.fold() + "-[0-9a-f]{8}"), t.id());
+      assertEquals(Plan.COLUMNS, t.settings().keySet().stream().toList());
+    }
+  }
+
+  @Test
+  void sameSettingsGiveSameIdsAndSpellingDoesNotMatter() {
+    Map<String, String> a = KeysTest.minimal();
+    Map<String, String> b = KeysTest.minimal();
+    b.put("learning.rates", "0.00030");
+    assertEquals(plan(a).trials(), plan(b).trials());
+  }
+
+  @Test
+  void changedSettingGivesNewIds() {
+    Map<String, String> b = KeysTest.minimal();
+    b.put("augment.rotation", "5");
+    assertNotEquals(plan(KeysTest.minimal()).trial(0).id(), plan(b).trial(0).id());
+  }
+
+  @Test
+  void gridIsTheProductAndTheCnnIsNotRepeatedPerLstmSize() {
+    Map<String, String> m = KeysTest.minimal();
+    m.put("learning.rates", "1e-4,3e-4");
+    m.put("epochs", "2,4");
+    m.put("lstm.units", "16,64,256");
+    m.put("augment", "true,false");
+    Plan p = plan(m);
+    // per fold: 2 lr x 2 epochs x 2 augment x (1 cnn + 3 cnn-lstm)
+    assertEquals(3 * 2 * 2 * 2 * 4, p.size());
+    assertEquals(p.size(), p.trials().stream().map(Trial::id).distinct().count());
+    assertTrue(p.trials().stream().filter(t -> t.settings().get("arch").equals("cnn"))
+        .allMatch(t -> t.lstmUnits() == 0));
+  }
+
+  @Test
+  void indexOutsideThePlanNamesTheKey() {
+    SettingException e = assertThrows(SettingException.class, () -> plan(KeysTest.minimal()).trial(6));
+    assertEquals("trial", e.key());
+  }
+
+  @Test
+  void writtenPlanIsRecognisedAndAChangedOneIsNot(@TempDir Path dir) throws Exception {
+    Plan p = plan(KeysTest.minimal());
+    p.write(dir.resolve("plan.csv"));
+    assertTrue(p.matches(dir.resolve("plan.csv")));
+    Map<String, String> m = KeysTest.minimal();
+    m.put("seed", "7");
+    assertFalse(plan(m).matches(dir.resolve("plan.csv")));
+  }
+
+  @Test
+  void trialIndexComesFromSettingThenJobArrayVariables() {
+    Settings none = Keys.resolve(Settings.of(KeysTest.minimal()));
+    assertEquals(OptionalInt.empty(), SweepExperiment.trialIndex(none, Map.of()));
+    assertEquals(OptionalInt.of(3), SweepExperiment.trialIndex(none, Map.of("SLURM_ARRAY_TASK_ID", "3")));
+    assertEquals(OptionalInt.of(4), SweepExperiment.trialIndex(none, Map.of("JOB_COMPLETION_INDEX", "4")));
+    Settings given = none.with("trial", "1");
+    assertEquals(OptionalInt.of(1), SweepExperiment.trialIndex(given, Map.of("SLURM_ARRAY_TASK_ID", "3")));
+    assertThrows(SettingException.class, () -> SweepExperiment.trialIndex(none, Map.of("JOB_COMPLETION_INDEX", "x")));
+  }
+}

@@ -1,0 +1,145 @@
+package org.cxrlstm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cxrlstm.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void writesEveryTablePlotAndPage() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .withFailedTrial().withGradcam().write(tmp.resolve("baseline"));
+    Path md = Report.write(dir);
+    for (String table : List.of("table1-partition", "table3-cnn", "table4-cnn-lstm", "table5-literature",
+        "paper-vs-reproduced", "roc-auc", "calibration", "paired-comparisons", "gradcam-mass", "arms")) {
+      assertTrue(Files.size(dir.resolve("tables/" + table + ".csv")) > 0, table + ".csv");
+      assertTrue(Files.exists(dir.resolve("tables/" + table + ".md")), table + ".md");
+    }
+    for (String plot : List.of("fig6-confusion-cnn", "fig6-confusion-cnn-lstm", "training-accuracy-cnn",
+        "training-loss-cnn-lstm", "per-class-cnn", "per-class-cnn-lstm", "cnn-vs-cnn-lstm", "roc-covid",
+        "roc-pneumonia", "roc-normal", "reliability")) {
+      assertTrue(Files.size(dir.resolve("plots/" + plot + ".png")) > 1000, plot + ".png");
+      assertTrue(Files.size(dir.resolve("plots/" + plot + ".svg")) > 1000, plot + ".svg");
+    }
+    String report = Files.readString(md);
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("<img src=\"plots/fig6-confusion-cnn.png\""));
+    assertTrue(report.contains("![") && report.contains("(plots/roc-covid.png)"));
+    assertTrue(report.contains("pediatric"), "the confound is stated");
+    assertTrue(report.contains("Not for clinical use"));
+    assertTrue(report.contains("failed: " + ResultsFixture.id(Map.of("arch", "cnn"), 4).substring(0, 6)),
+        "the failed trial is listed");
+    assertTrue(report.contains("exact McNemar p = "), "verdict line");
+    assertTrue(report.contains("measured here"));
+    // Table 1: 30 images per class, 6 test, 24 training split over 5 folds
+    String table1 = Files.readString(dir.resolve("tables/table1-partition.csv"));
+    assertTrue(table1.contains("COVID-19,30,24,6,20.0,4,5,5,5,5,15"), table1);
+    assertTrue(table1.contains("all,90,72,18,20.0,12,15,15,15,15,75"), table1);
+    // confusion counts of the CNN-LSTM ensemble sum to the 18 test images
+    String table4 = Files.readString(dir.resolve("tables/table4-cnn-lstm.csv"));
+    assertTrue(table4.lines().anyMatch(l -> l.startsWith("overall") && l.endsWith(",18")), table4);
+  }
+
+  @Test
+  void regenerationIsDeterministic() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .write(tmp.resolve("again"));
+    String first = Files.readString(Report.write(dir));
+    String table = Files.readString(dir.resolve("tables/table3-cnn.csv"));
+    assertEquals(first, Files.readString(Report.write(dir)));
+    assertEquals(table, Files.readString(dir.resolve("tables/table3-cnn.csv")));
+  }
+
+  @Test
+  void sweepsAndShortcutControl() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn", "0.0001", "lungs-out", 0.75)
+        .arm("cnn", "0.0001", "lungs-only", 0.5).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .arm("cnn-lstm", "0.0001", "lungs-out", 0.8).arm("cnn-lstm", "0.0001", "lungs-only", 0.6)
+        .write(tmp.resolve("shortcut"));
+    String report = Files.readString(Report.write(dir));
+    assertTrue(Files.exists(dir.resolve("plots/ablation.png")));
+    assertTrue(report.contains("Shortcut control"));
+    assertTrue(report.contains("with the central (lung) region blacked out"));
+    // mask pairs (3 per arch) and arch pairs (one per mask value)
+    String pairs = Files.readString(dir.resolve("tables/paired-comparisons.csv"));
+    assertEquals(1 + 6 + 3, pairs.lines().count(), pairs);
+
+    Path lr = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn", "0.001", "none", 0.7)
+        .arm("cnn-lstm", "0.0001", "none", 0.9).arm("cnn-lstm", "0.001", "none", 0.7).write(tmp.resolve("lr"));
+    Report.write(lr);
+    assertTrue(Files.exists(lr.resolve("plots/lr-sweep-accuracy.png")));
+    assertTrue(Files.exists(lr.resolve("plots/lr-sweep-loss.svg")));
+  }
+
+  @Test
+  void lstmUnitsAblationPairsArmsThatDifferInOneSetting() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0003", "none", 0.8).arm("cnn-lstm", "0.0003", "none", 0.9)
+        .set("lstm_units", "16").arm("cnn-lstm", "0.0003", "none", 0.85).set("lstm_units", "64")
+        .write(tmp.resolve("ablation"));
+    String report = Files.readString(Report.write(dir));
+    assertTrue(Files.exists(dir.resolve("plots/ablation.png")));
+    List<String> pairs = Files.readAllLines(dir.resolve("tables/paired-comparisons.csv"));
+    // the CNN's lstm_units (0) follows from its architecture: cnn pairs with both LSTM sizes on arch alone
+    assertEquals(List.of("arch", "arch", "lstm_units"), pairs.stream().skip(1).map(l -> l.split(",")[1]).toList());
+    assertTrue(report.contains("cnn-lstm lstm_units=64 vs cnn-lstm lstm_units=16 (lstm_units differs)"), report);
+  }
+
+  @Test
+  void missingColumnNamesFileAndColumn() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).write(tmp.resolve("bad"));
+    Path file = dir.resolve("predictions.csv");
+    List<String> lines = Files.readAllLines(file);
+    Files.write(file, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+    ReportInputException e = assertThrows(ReportInputException.class, () -> Report.write(dir));
+    assertTrue(e.getMessage().contains("predictions.csv") && e.getMessage().contains("'p_normal'"), e.getMessage());
+  }
+
+  @Test
+  void unknownClassNamesFileLineAndColumn() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).write(tmp.resolve("bad-class"));
+    Path file = dir.resolve("ensemble_predictions.csv");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+    lines.set(3, lines.get(3).replace(",covid,", ",covid19,"));
+    Files.write(file, lines);
+    ReportInputException e = assertThrows(ReportInputException.class, () -> Report.write(dir));
+    assertTrue(e.getMessage().contains("ensemble_predictions.csv:4: column 'label' = 'covid19'"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("report.md")), "no report from bad input");
+  }
+
+  @Test
+  void emptyFolderIsRefusedAndExistingReportKept() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("empty"));
+    Files.writeString(dir.resolve("report.md"), "old report");
+    ReportInputException e = assertThrows(ReportInputException.class, () -> Report.write(dir));
+    assertTrue(e.getMessage().contains("nothing to report") && e.getMessage().contains("trials.csv"), e.getMessage());
+    assertEquals("old report", Files.readString(dir.resolve("report.md")));
+    assertThrows(ReportInputException.class, () -> Report.write(tmp.resolve("absent")));
+  }
+
+  @Test
+  void reportCommandRunsThroughMain() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .write(tmp.resolve("cmd"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int code = Main.run("report", Map.of("results", dir.toString()), System.out, errStream);
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.exists(dir.resolve("report.html")));
+    assertEquals(2, Main.run("report", Map.of("results", tmp.resolve("nope").toString()), System.out, errStream));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not exist"));
+  }
+}
