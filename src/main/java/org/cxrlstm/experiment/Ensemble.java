@@ -11,8 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The fold ensemble of each arm (section 4 protocol in docs/architecture.md): the mean of the fold
- * models' test-set probabilities per image, predicted class the largest mean. Only trials with
- * status done take part; {@code models} says how many.
+ * models' test-set probabilities per image ({@code partition=test} rows; a file without the column
+ * holds test rows only), predicted class the largest mean. Only trials with status done take
+ * part; {@code models} says how many.
  */
 final class Ensemble {
   private static final List<String> IMAGE_COLUMNS = List.of("index", "file", "patient_id", "label");
@@ -52,6 +53,9 @@ final class Ensemble {
       models.merge(t.arm(), 1, Integer::sum);
       for (int i = 0; i < table.rows().size(); i++) {
         Map<String, String> row = table.row(i);
+        if (!TrialMetrics.isTest(row)) {
+          continue;
+        }
         List<String> image = IMAGE_COLUMNS.stream().map(row::get).toList();
         Sum sum = images.computeIfAbsent(row.get("index"), k -> new Sum(image, probColumns.size()));
         for (int k = 0; k < probColumns.size(); k++) {

@@ -16,8 +16,9 @@ import org.tensorflow.TensorFlow;
 /**
  * {@code environment.properties}: what machine and code produced the results (git commit and
  * whether the tree was dirty, Java and TensorFlow versions, OS, CPU, cores, threads, precision and
- * why, dataset content hash). Each process that trains rewrites it atomically; trial.properties
- * keeps the per-trial threads and precision.
+ * why, dataset content hash, GPU, start and end times). Each process that trains rewrites it
+ * atomically with its start time; the merge at the end of a run adds the end time
+ * ({@link #finish}). trial.properties keeps the per-trial threads, precision and times.
  */
 final class Environment {
   private Environment() {}
@@ -49,9 +50,49 @@ final class Environment {
     env.put("dataset.images", String.valueOf(dataset.size()));
     env.put("dataset.hash", dataset.contentHash());
     env.put("plan.trials", String.valueOf(plan.size()));
+    env.put("tensorflow.native", nativeClassifier());
+    env.put("gpu", gpu());
+    env.put("cuda.visible.devices", System.getenv().getOrDefault("CUDA_VISIBLE_DEVICES", ""));
     env.put("started", Instant.now().toString());
     env.put("host", hostName());
     AtomicFiles.writeProperties(layout.environment(), "cxr-lstm environment of the last process that trained", env);
+  }
+
+  /**
+   * Adds {@code finished} (now) to environment.properties: called when a run's merge is done.
+   * Without the file (a merge of trials whose processes wrote none) nothing is written.
+   */
+  static void finish(ResultsLayout layout) throws IOException {
+    if (!Files.exists(layout.environment())) {
+      return;
+    }
+    Map<String, String> env = new LinkedHashMap<>(PropertiesText.read(layout.environment()));
+    env.put("finished", Instant.now().toString());
+    AtomicFiles.writeProperties(layout.environment(), "cxr-lstm environment of the last process that trained", env);
+  }
+
+  /**
+   * The native TensorFlow build on the class path: {@code linux-x86_64-gpu} under {@code -Pgpu},
+   * else {@code linux-x86_64} (or another platform's classifier), "unknown" if none is found.
+   */
+  static String nativeClassifier() {
+    ClassLoader loader = Environment.class.getClassLoader();
+    for (String c : List.of("linux-x86_64-gpu", "linux-x86_64", "linux-arm64", "macosx-arm64", "macosx-x86_64",
+        "windows-x86_64")) {
+      if (loader.getResource("org/tensorflow/internal/c_api/" + c + "/LICENSE") != null) {
+        return c;
+      }
+    }
+    return "unknown";
+  }
+
+  /**
+   * The GPUs this process could use: TF Java cannot list them cheaply, so this is the output of
+   * {@code nvidia-smi -L} (one device per line, joined by "; ") when it runs, else "none".
+   */
+  static String gpu() {
+    String devices = run(List.of("nvidia-smi", "-L"));
+    return devices.equals("unknown") || devices.isBlank() ? "none" : String.join("; ", devices.lines().toList());
   }
 
   static String cpuModel() {
@@ -73,6 +114,11 @@ final class Environment {
   static String git(String... args) {
     List<String> command = new java.util.ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  /** Output of {@code command}, or "unknown" where it is missing or fails. */
+  private static String run(List<String> command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] output = p.getInputStream().readAllBytes();

@@ -108,6 +108,7 @@ final class EvaluateExperiment implements Experiment {
       for (int i = 0; i < p.count(); i++) {
         List<String> row = new ArrayList<>(List.of(models.name(m)));
         row.addAll(settingsRow);
+        row.add("test");
         row.addAll(imageCells(dataset, p.indices()[i], models.classes()));
         row.add(models.classes().get(p.predicted(i)));
         for (float v : p.probabilities()[i]) {
@@ -179,7 +180,8 @@ final class EvaluateExperiment implements Experiment {
             "test_loss", "test_n", "seconds", "threads"));
     csv(target.resolve("trials.csv"), trialHeader, trialRows);
     csv(target.resolve("predictions.csv"), concat(List.of("trial_id"), SETTING_COLUMNS,
-        concat(List.of("index", "file", "patient_id", "label", "predicted"), probs, List.of())), predictionRows);
+        concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),
+        predictionRows);
     List<List<String>> ensembleRows = new ArrayList<>();
     for (Map.Entry<List<String>, double[][]> arm : ensembles.entrySet()) {
       int n = members.get(arm.getKey());
@@ -205,7 +207,7 @@ final class EvaluateExperiment implements Experiment {
     config.setProperty("models", settings.string("models"));
     config.setProperty("data", settings.string("data"));
     config.setProperty("classes", String.join(",", classes));
-    try (Writer w = Files.newBufferedWriter(target.resolve("config.properties"), StandardCharsets.UTF_8)) {
+    try (Writer w = Files.newBufferedWriter(target.resolve("experiment.properties"), StandardCharsets.UTF_8)) {
       config.store(w, "external evaluation of saved models (-Dexperiment=evaluate)");
     }
   }

@@ -27,6 +27,7 @@ import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
 import org.cxrlstm.train.Precision;
 import org.cxrlstm.train.Predictions;
+import org.cxrlstm.train.TensorBoardEvents;
 import org.cxrlstm.train.TrainConfig;
 import org.cxrlstm.train.Trainer;
 import org.cxrlstm.train.TrainingListener;
@@ -80,15 +81,26 @@ final class FoldTraining implements TrialTraining {
     Map<String, String> result = new LinkedHashMap<>();
     try (TrainingSession session = TrainingSession.forTraining(trial.architecture(), spec, trial.learningRate(),
             trial.trainingSeed(), compute);
-        TrialFiles.Appender epochs = new TrialFiles.Appender(dir.resolve("epochs.csv"), TrialFiles.epochsHeader())) {
-      List<TrainingListener> listeners = List.of(new EpochRows(trial, epochs), new EpochLine(trial, out));
+        TrialFiles.Appender epochs = new TrialFiles.Appender(dir.resolve("epochs.csv"), TrialFiles.epochsHeader());
+        TensorBoardEvents events = settings.bool("tensorboard", true)
+            ? TensorBoardEvents.open(layout.tensorboard(trial.id())) : null) {
+      List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochRows(trial, epochs), new EpochLine(trial, out)));
+      if (events != null) {
+        listeners.add(events);
+      }
       History history = new Trainer(config, spec.dropout(), listeners).fit(session, foldData);
+      // the fold's validation images with the restored best weights, then the held-out test set
+      Predictions validation;
+      try (BatchIterator batches = ImageBatches.ordered(images, fold.validation(), dataset.labels(fold.validation()),
+          trial.batchSize(), normalization)) {
+        validation = session.evaluate(batches);
+      }
       Predictions p;
       try (BatchIterator batches = ImageBatches.ordered(images, test, dataset.labels(test),
           trial.batchSize(), normalization)) {
         p = session.evaluate(batches);
       }
-      writePredictions(trial, dir, p);
+      writePredictions(trial, dir, Map.of(TrialMetrics.TEST, p, TrialMetrics.VALIDATION, validation));
       if (settings.bool("save.models", false)) {
         ModelStore.save(session, card(trial, spec, normalization), layout.model(trial.id()));
       }
@@ -136,19 +148,23 @@ final class FoldTraining implements TrialTraining {
     return new ModelCard(trial.architecture(), spec, data.dataset().classes(), normalization.id(), provenance);
   }
 
-  private void writePredictions(Trial trial, Path dir, Predictions p) throws IOException {
+  /** predictions.csv: the test rows, then the validation rows, each with its partition. */
+  private void writePredictions(Trial trial, Path dir, Map<String, Predictions> byPartition) throws IOException {
     List<String> classes = data.dataset().classes();
     try (TrialFiles.Appender csv = new TrialFiles.Appender(dir.resolve("predictions.csv"),
         TrialFiles.predictionsHeader(classes))) {
-      for (int i = 0; i < p.count(); i++) {
-        ImageEntry e = data.dataset().entry(p.indices()[i]);
-        List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-        row.addAll(List.of(p.indices()[i], e.file(), e.patientId(), classes.get(p.labels()[i]),
-            classes.get(p.predicted(i))));
-        for (float v : p.probabilities()[i]) {
-          row.add(Float.toString(v));
+      for (String partition : List.of(TrialMetrics.TEST, TrialMetrics.VALIDATION)) {
+        Predictions p = byPartition.get(partition);
+        for (int i = 0; i < p.count(); i++) {
+          ImageEntry e = data.dataset().entry(p.indices()[i]);
+          List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
+          row.addAll(List.of(partition, p.indices()[i], e.file(), e.patientId(), classes.get(p.labels()[i]),
+              classes.get(p.predicted(i))));
+          for (float v : p.probabilities()[i]) {
+            row.add(Float.toString(v));
+          }
+          csv.row(row);
         }
-        csv.row(row);
       }
     }
   }

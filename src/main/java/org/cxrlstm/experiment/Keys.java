@@ -78,6 +78,8 @@ public final class Keys {
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
     key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
+    key("tensorboard", ValueKind.bool(), "true",
+        "write TensorBoard event files (losses, accuracies, learning rate per epoch) under tensorboard/ID");
     key("workers", ValueKind.integer(1, 256), "1", "trials run at once as separate JVMs on this machine");
     key("emit", ValueKind.choice("none", "slurm", "k8s"), "none", "write a cluster job script instead of running");
     key("plan", ValueKind.bool(), "false", "write results/NAME/plan.csv and stop");

@@ -17,13 +17,16 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Gathers the finished trials of the plan into the experiment-level CSVs (trials.csv, epochs.csv,
- * predictions.csv, ensemble_predictions.csv, gradcam.csv when present). It reads only finished
+ * predictions.csv, ensemble_predictions.csv, summary.csv, gradcam.csv when present). The per-class
+ * test metrics of trials.csv are recomputed here from each trial's test predictions, and a trial
+ * written before predictions had a {@code partition} column merges as {@code partition=test}.
+ * It reads only finished
  * trial folders, so it may run while other trials still run: it merges what is finished and
  * names what is not. Trial folders of other plans (changed settings) are left out.
  */
 final class Merge {
   static final String[] MERGED = {"trials.csv", "epochs.csv", "predictions.csv", "ensemble_predictions.csv",
-      "gradcam.csv"};
+      "summary.csv", "gradcam.csv"};
 
   /** What the merge found. */
   record Summary(int planned, List<String> done, List<String> diverged, List<String> failed,
@@ -57,6 +60,10 @@ final class Merge {
           case "diverged" -> diverged.add(t.id());
           default -> failed.add(t.index() + " " + t.id() + ": " + props.getOrDefault("message", ""));
         }
+        Path predictions = dir.resolve("predictions.csv");
+        if (Files.exists(predictions)) {
+          props.putAll(TrialMetrics.ofFile(predictions));
+        }
         finished.add(t);
         trialRows.add(trialRow(t, status, props));
       }
@@ -65,8 +72,11 @@ final class Merge {
       concatenate(layout, finished, "predictions.csv");
       concatenate(layout, finished, "gradcam.csv");
       Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"));
+      ArmSummary.write(layout.merged("trials.csv"), layout.merged("ensemble_predictions.csv"),
+          layout.merged("summary.csv"));
       Summary s = new Summary(plan.size(), done, diverged, failed, running, missing);
       report(s, layout, out);
+      Environment.finish(layout);
       return s;
     }
   }
@@ -118,6 +128,9 @@ final class Merge {
         continue;
       }
       Table table = Table.read(file);
+      if (name.equals("predictions.csv")) {
+        table = table.withPartition();
+      }
       if (header == null) {
         header = table.header();
       } else if (!header.equals(table.header())) {
@@ -166,6 +179,30 @@ final class Merge {
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new IOException(file + " is not a valid CSV file: " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * This predictions table with a {@code partition} column: unchanged when it has one, else
+     * {@code test} in every row before {@code index} (trial folders written before validation
+     * predictions were kept held test rows only).
+     */
+    Table withPartition() {
+      if (header.contains("partition")) {
+        return this;
+      }
+      int at = header.indexOf("index");
+      if (at < 0) {
+        return this;
+      }
+      List<String> h = new ArrayList<>(header);
+      h.add(at, "partition");
+      List<List<String>> r = new ArrayList<>();
+      for (List<String> row : rows) {
+        List<String> copy = new ArrayList<>(row);
+        copy.add(Math.min(at, copy.size()), TrialMetrics.TEST);
+        r.add(copy);
+      }
+      return new Table(List.copyOf(h), r);
     }
 
     /** Row {@code i} as column -> value. */

@@ -15,8 +15,23 @@ public record ResultsLayout(Path root) {
     return new ResultsLayout(Path.of(resolved.string("results.dir")).resolve(experiment));
   }
 
+  /** The fully resolved settings of the experiment (process-only keys left out). */
   public Path config() {
+    return root.resolve("experiment.properties");
+  }
+
+  /** Where folders written before the rename kept the resolved settings; read, never written. */
+  public Path legacyConfig() {
     return root.resolve("config.properties");
+  }
+
+  public Path summary() {
+    return root.resolve("summary.csv");
+  }
+
+  /** TensorBoard event files of trial {@code id} ({@code tensorboard --logdir results/NAME/tensorboard}). */
+  public Path tensorboard(String id) {
+    return root.resolve("tensorboard").resolve(id);
   }
 
   public Path environment() {

@@ -184,8 +184,9 @@ final class SweepExperiment implements Experiment {
   }
 
   private void checkFormat(ResultsLayout layout) throws IOException {
-    if (Files.exists(layout.config())) {
-      String format = PropertiesText.read(layout.config()).get("results.format");
+    Path config = Files.exists(layout.config()) ? layout.config() : layout.legacyConfig();
+    if (Files.exists(config)) {
+      String format = PropertiesText.read(config).get("results.format");
       if (!FORMAT.equals(format)) {
         throw new IOException(layout.root() + " was written by another version of cxr-lstm (results.format "
             + format + ", this version writes " + FORMAT + "); use another results.dir or -Dfresh=true");

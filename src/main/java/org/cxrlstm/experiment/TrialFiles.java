@@ -28,11 +28,11 @@ final class TrialFiles {
     return h;
   }
 
-  /** trial_id, setting columns, index, file, patient_id, label, predicted, p_CLASS per class. */
+  /** trial_id, setting columns, partition, index, file, patient_id, label, predicted, p_CLASS per class. */
   static List<String> predictionsHeader(List<String> classes) {
     List<String> h = new ArrayList<>(List.of("trial_id"));
     h.addAll(Plan.COLUMNS);
-    h.addAll(List.of("index", "file", "patient_id", "label", "predicted"));
+    h.addAll(List.of("partition", "index", "file", "patient_id", "label", "predicted"));
     classes.forEach(c -> h.add("p_" + c));
     return h;
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cxrlstm.train.DivergenceException;
 
 /**
@@ -21,8 +22,9 @@ import org.cxrlstm.train.DivergenceException;
  */
 final class TrialRunner {
   /** Result columns of trials.csv after {@code status} (docs/architecture.md). */
-  static final List<String> RESULT_COLUMNS = List.of("best_epoch", "epochs_run", "stopped_early",
-      "val_accuracy", "val_loss", "test_accuracy", "test_loss", "test_n", "seconds", "threads");
+  static final List<String> RESULT_COLUMNS = Stream.concat(Stream.of("best_epoch", "epochs_run",
+      "stopped_early", "val_accuracy", "val_loss", "test_accuracy", "test_loss", "test_n", "seconds", "threads"),
+      TrialMetrics.COLUMNS.stream()).toList();
   static final String PROPERTIES = "trial.properties";
 
   /** What happened to a trial in this process. */
@@ -70,6 +72,7 @@ final class TrialRunner {
     }
     AtomicFiles.deleteRecursively(partial);
     AtomicFiles.deleteRecursively(layout.model(trial.id()));
+    AtomicFiles.deleteRecursively(layout.tensorboard(trial.id()));
     Files.createDirectories(partial);
     Map<String, String> props = describe(trial);
     props.put("started", Instant.now().toString());
@@ -78,6 +81,10 @@ final class TrialRunner {
     String message = "";
     try {
       props.putAll(training.run(trial, partial));
+      Path predictions = partial.resolve("predictions.csv");
+      if (Files.exists(predictions)) {
+        props.putAll(TrialMetrics.ofFile(predictions));
+      }
       outcome = Outcome.DONE;
     } catch (DivergenceException e) {
       outcome = Outcome.DIVERGED;

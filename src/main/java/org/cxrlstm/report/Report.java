@@ -117,7 +117,7 @@ public final class Report {
       page.bullets(missing);
     }
     page.heading(2, "Settings and environment");
-    page.table(properties("settings", "Resolved settings (config.properties)", results.config()));
+    page.table(properties("settings", "Resolved settings (experiment.properties)", results.config()));
     page.table(properties("environment", "Environment (environment.properties)", results.environment()));
   }
 

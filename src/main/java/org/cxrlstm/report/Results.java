@@ -42,7 +42,10 @@ record Results(Path dir, Properties config, Properties environment, List<String[
       throw new ReportInputException("results folder " + dir + " does not exist");
     }
     List<String> missing = new ArrayList<>();
-    Properties config = properties(dir.resolve("config.properties"), missing);
+    // experiment.properties; folders written before the rename have config.properties
+    Properties config = properties(Files.exists(dir.resolve("experiment.properties"))
+        || !Files.exists(dir.resolve("config.properties")) ? dir.resolve("experiment.properties")
+        : dir.resolve("config.properties"), missing);
     Properties environment = properties(dir.resolve("environment.properties"), missing);
     List<String[]> plan = read(dir, "plan.csv", PLAN_COLUMNS, missing,
         r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold")});
@@ -53,8 +56,11 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     List<EpochRow> epochs = read(dir, "epochs.csv", EPOCH_COLUMNS, missing, r -> new EpochRow(r.nonBlank("trial_id"),
         Arm.of(r), r.integer("fold"), r.integer("epoch"), r.real("train_loss"), r.real("train_accuracy"),
         r.real("val_loss"), r.real("val_accuracy")));
+    // test-set rows only: predictions.csv also holds each fold model's validation images
+    // (partition=validation); files written before that column hold test rows only
     List<Prediction> predictions = read(dir, "predictions.csv", PREDICTION_COLUMNS, missing,
-        r -> prediction(r, r.integer("fold")));
+        r -> !r.has("partition") || r.get("partition").isEmpty() || r.get("partition").equals("test")
+            ? prediction(r, r.integer("fold")) : null).stream().filter(java.util.Objects::nonNull).toList();
     List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", ENSEMBLE_COLUMNS, missing,
         r -> prediction(r, Prediction.ENSEMBLE));
     List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, Results::splitRow);

@@ -12,12 +12,13 @@ import org.cxrlstm.train.DivergenceException;
 
 /**
  * Training without TensorFlow for the bookkeeping tests: writes epochs.csv and predictions.csv
- * with numbers drawn from the trial's seed, so equal trials give equal files. Trials listed in
+ * (test rows, then validation rows) with numbers drawn from the trial's seed, so equal trials give equal files. Trials listed in
  * {@code failing} throw, those in {@code diverging} diverge.
  */
 final class FakeTraining implements TrialTraining {
   static final List<String> CLASSES = List.of("covid", "pneumonia", "normal");
   static final int TEST_IMAGES = 6;
+  static final int VALIDATION_IMAGES = 3;
 
   final AtomicInteger calls = new AtomicInteger();
   final List<String> failing = new ArrayList<>();
@@ -44,7 +45,8 @@ final class FakeTraining implements TrialTraining {
     int correct = 0;
     try (TrialFiles.Appender p = new TrialFiles.Appender(dir.resolve("predictions.csv"),
         TrialFiles.predictionsHeader(CLASSES))) {
-      for (int i = 0; i < TEST_IMAGES; i++) {
+      for (int i = 0; i < TEST_IMAGES + VALIDATION_IMAGES; i++) {
+        boolean test = i < TEST_IMAGES;
         float[] probs = {random.nextFloat(), random.nextFloat(), random.nextFloat()};
         float sum = probs[0] + probs[1] + probs[2];
         int best = 0;
@@ -52,10 +54,11 @@ final class FakeTraining implements TrialTraining {
           probs[k] /= sum;
           best = probs[k] > probs[best] ? k : best;
         }
-        correct += best == i % 3 ? 1 : 0;
+        correct += test && best == i % 3 ? 1 : 0;
         List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-        row.addAll(List.of(100 + i, CLASSES.get(i % 3) + "/img" + i + ".png", "p" + i, CLASSES.get(i % 3),
-            CLASSES.get(best), probs[0], probs[1], probs[2]));
+        row.addAll(List.of(test ? "test" : "validation", (test ? 100 : 200) + i,
+            CLASSES.get(i % 3) + "/img" + i + ".png", "p" + i, CLASSES.get(i % 3), CLASSES.get(best),
+            probs[0], probs[1], probs[2]));
         p.row(row);
       }
     }

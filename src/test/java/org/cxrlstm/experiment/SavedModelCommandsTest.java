@@ -72,7 +72,7 @@ class SavedModelCommandsTest {
     Path target = tmp.resolve("results/demo/external-hospital-b");
     List<String> predictions = Files.readAllLines(target.resolve("predictions.csv"));
     assertEquals("trial_id,arch,fold,seed,learning_rate,epochs,lstm_units,augment,mask,precision,input_size,width,"
-        + "batch_size,dropout,index,file,patient_id,label,predicted,p_covid,p_pneumonia,p_normal", predictions.get(0));
+        + "batch_size,dropout,partition,index,file,patient_id,label,predicted,p_covid,p_pneumonia,p_normal", predictions.get(0));
     assertEquals(1 + 2 * 6, predictions.size());
     assertTrue(predictions.get(1).startsWith("cnn-f1-aaaaaaaa,cnn,1,1,0.001,,,,none,,32,0.125,"), predictions.get(1));
     List<String> ensemble = Files.readAllLines(target.resolve("ensemble_predictions.csv"));
@@ -83,7 +83,8 @@ class SavedModelCommandsTest {
     assertEquals(3, Files.readAllLines(target.resolve("trials.csv")).size());
     for (String row : predictions.subList(1, predictions.size())) {
       String[] cells = row.split(",");
-      double sum = Double.parseDouble(cells[19]) + Double.parseDouble(cells[20]) + Double.parseDouble(cells[21]);
+      assertEquals("test", cells[14], row);
+      double sum = Double.parseDouble(cells[20]) + Double.parseDouble(cells[21]) + Double.parseDouble(cells[22]);
       assertEquals(1.0, sum, 1e-5, row);
     }
   }

@@ -27,8 +27,8 @@ class SmokeEndToEndTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
 
     Path root = dir.resolve("results").resolve("smoke");
-    for (String f : List.of("config.properties", "environment.properties", "plan.csv", "split.csv", "trials.csv",
-        "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "report.md", "report.html")) {
+    for (String f : List.of("experiment.properties", "environment.properties", "plan.csv", "split.csv", "trials.csv",
+        "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "summary.csv", "report.md", "report.html")) {
       assertTrue(Files.exists(root.resolve(f)), f);
     }
     Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
@@ -40,7 +40,20 @@ class SmokeEndToEndTest {
       double acc = Double.parseDouble(row.get("test_accuracy"));
       assertTrue(acc >= 0 && acc <= 1, row.toString());
       assertTrue(Files.exists(root.resolve("models").resolve(row.get("trial_id")).resolve("model.properties")));
+      double f1 = Double.parseDouble(row.get("test_macro_f1"));
+      assertTrue(f1 >= 0 && f1 <= 1, row.toString());
+      assertTrue(Files.exists(root.resolve("tensorboard").resolve(row.get("trial_id"))), "tensorboard folder");
     }
+    // every trial wrote its validation fold's predictions too; only test rows reach the ensemble
+    Merge.Table predictions = Merge.Table.read(root.resolve("predictions.csv"));
+    java.util.Set<String> partitions = new java.util.HashSet<>();
+    for (int i = 0; i < predictions.rows().size(); i++) {
+      partitions.add(predictions.row(i).get("partition"));
+    }
+    assertEquals(java.util.Set.of("test", "validation"), partitions);
+    Map<String, String> environment = PropertiesText.read(root.resolve("environment.properties"));
+    assertTrue(environment.containsKey("finished") && environment.containsKey("gpu"), environment.toString());
+    assertEquals(ArmSummary.header(), Merge.Table.read(root.resolve("summary.csv")).header());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("epoch   3/3"), "one line per epoch");
     int n = Integer.parseInt(trials.row(0).get("test_n"));
     assertEquals(2 * n, Merge.Table.read(root.resolve("ensemble_predictions.csv")).rows().size());

@@ -51,7 +51,7 @@ class SweepExperimentTest {
   void planOnlyWritesPlanAndConfigWithoutTraining() throws Exception {
     experiment(Map.of()).run(with("plan", "true"));
     assertEquals(6, Plan.readIds(root.resolve("plan.csv")).size());
-    assertEquals("1", PropertiesText.read(root.resolve("config.properties")).get("results.format"));
+    assertEquals("1", PropertiesText.read(root.resolve("experiment.properties")).get("results.format"));
     assertEquals(0, training.calls.get());
   }
 

@@ -1,0 +1,98 @@
+package org.cxrlstm.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.eval.ConfusionMatrix;
+import org.cxrlstm.eval.Metrics;
+
+/**
+ * The per-class test metrics of trials.csv (paper section 3.3, through {@link ConfusionMatrix}
+ * and {@link Metrics}): macro F1 and each class's sensitivity and specificity, computed from a
+ * predictions file's {@code partition=test} rows. Computed at merge time from the predictions, so
+ * trial folders written before these columns existed get them too.
+ */
+final class TrialMetrics {
+  /** Canonical class order (docs/architecture.md, "Classes"). */
+  static final List<String> CLASSES = Dataset.CLASSES;
+  /** The columns this adds to trials.csv, after {@code threads}. */
+  static final List<String> COLUMNS = columns();
+  static final String TEST = "test";
+  static final String VALIDATION = "validation";
+
+  private TrialMetrics() {}
+
+  private static List<String> columns() {
+    List<String> c = new ArrayList<>(List.of("test_macro_f1"));
+    for (String k : CLASSES) {
+      c.add("test_sensitivity_" + k);
+      c.add("test_specificity_" + k);
+    }
+    return List.copyOf(c);
+  }
+
+  /** The metric columns of one predictions file (trial folder or merged); blank values if it has no test rows. */
+  static Map<String, String> ofFile(Path predictions) throws IOException {
+    Merge.Table table = Merge.Table.read(predictions);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i < table.rows().size(); i++) {
+      rows.add(table.row(i));
+    }
+    try {
+      return of(testRows(rows));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(predictions + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows of the test partition; a row without a partition column is a test row (files written before it). */
+  static List<Map<String, String>> testRows(List<Map<String, String>> rows) {
+    return rows.stream().filter(TrialMetrics::isTest).toList();
+  }
+
+  static boolean isTest(Map<String, String> row) {
+    String p = row.get("partition");
+    return p == null || p.isEmpty() || p.equals(TEST);
+  }
+
+  /** The metric columns of {@code rows} (columns label and predicted as class names). */
+  static Map<String, String> of(List<Map<String, String>> rows) {
+    Map<String, String> out = new LinkedHashMap<>();
+    COLUMNS.forEach(c -> out.put(c, ""));
+    if (rows.isEmpty()) {
+      return out;
+    }
+    ConfusionMatrix m = confusion(rows);
+    out.put("test_macro_f1", FoldTraining.number(Metrics.macro(m).f1()));
+    for (int c = 0; c < CLASSES.size(); c++) {
+      Metrics x = Metrics.of(m, c);
+      out.put("test_sensitivity_" + CLASSES.get(c), FoldTraining.number(x.sensitivity()));
+      out.put("test_specificity_" + CLASSES.get(c), FoldTraining.number(x.specificity()));
+    }
+    return out;
+  }
+
+  static ConfusionMatrix confusion(List<Map<String, String>> rows) {
+    int[] labels = new int[rows.size()];
+    int[] predicted = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      labels[i] = classIndex(rows.get(i), "label");
+      predicted[i] = classIndex(rows.get(i), "predicted");
+    }
+    return ConfusionMatrix.of(CLASSES.size(), labels, predicted);
+  }
+
+  private static int classIndex(Map<String, String> row, String column) {
+    String v = row.get(column);
+    int k = v == null ? -1 : CLASSES.indexOf(v);
+    if (k < 0) {
+      throw new IllegalArgumentException("column '" + column + "' = '" + v + "' is not one of " + CLASSES
+          + " (image " + row.get("index") + ")");
+    }
+    return k;
+  }
+}
