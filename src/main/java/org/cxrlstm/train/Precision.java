@@ -56,7 +56,8 @@ public enum Precision {
     }
   }
 
-  static boolean hasBf16(String cpuFlags) {
+  /** Whether {@code cpuFlags} (a /proc/cpuinfo flags line) lists avx512_bf16 or amx_bf16. */
+  public static boolean hasBf16(String cpuFlags) {
     String padded = " " + cpuFlags + " ";
     return padded.contains(" avx512_bf16 ") || padded.contains(" amx_bf16 ");
   }
