@@ -22,6 +22,7 @@ import org.cxrlstm.data.ImageEntry;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.Normalization;
+import org.cxrlstm.eval.ConfusionMatrix;
 import org.cxrlstm.report.Report;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
@@ -104,7 +105,7 @@ final class EvaluateExperiment implements Experiment {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       List<String> settingsRow = settingCells(card, m);
-      trialRows.add(trialRow(m, models.name(m), settingsRow, p, seconds, compute.threads()));
+      trialRows.add(trialRow(m, models.name(m), settingsRow, p, seconds, compute.threads(), models.classes()));
       for (int i = 0; i < p.count(); i++) {
         List<String> row = new ArrayList<>(List.of(models.name(m)));
         row.addAll(settingsRow);
@@ -163,11 +164,17 @@ final class EvaluateExperiment implements Experiment {
   }
 
   private static List<String> trialRow(int m, String id, List<String> settings, Predictions p, double seconds,
-      int threads) {
+      int threads, List<String> classes) {
     List<String> row = new ArrayList<>(List.of(String.valueOf(m), id));
     row.addAll(settings);
     row.addAll(List.of("done", "", "", "", "", "", number(p.accuracy()), number(p.loss()), String.valueOf(p.count()),
         String.format(Locale.ROOT, "%.2f", seconds), String.valueOf(threads)));
+    if (classes.equals(TrialMetrics.CLASSES)) {
+      int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
+      row.addAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted)).values());
+    } else {
+      TrialMetrics.COLUMNS.forEach(c -> row.add("")); // per-class columns are named for the canonical classes
+    }
     return row;
   }
 
@@ -178,6 +185,7 @@ final class EvaluateExperiment implements Experiment {
     List<String> trialHeader = concat(List.of("trial_index", "trial_id"), SETTING_COLUMNS,
         List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
             "test_loss", "test_n", "seconds", "threads"));
+    trialHeader.addAll(TrialMetrics.COLUMNS);
     csv(target.resolve("trials.csv"), trialHeader, trialRows);
     csv(target.resolve("predictions.csv"), concat(List.of("trial_id"), SETTING_COLUMNS,
         concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),

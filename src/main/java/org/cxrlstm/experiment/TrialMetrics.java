@@ -66,7 +66,12 @@ final class TrialMetrics {
     if (rows.isEmpty()) {
       return out;
     }
-    ConfusionMatrix m = confusion(rows);
+    return of(confusion(rows));
+  }
+
+  /** The metric columns of a confusion matrix over {@link #CLASSES}. */
+  static Map<String, String> of(ConfusionMatrix m) {
+    Map<String, String> out = new LinkedHashMap<>();
     out.put("test_macro_f1", FoldTraining.number(Metrics.macro(m).f1()));
     for (int c = 0; c < CLASSES.size(); c++) {
       Metrics x = Metrics.of(m, c);
