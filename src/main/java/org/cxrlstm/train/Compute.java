@@ -40,6 +40,10 @@ public record Compute(int threads, Precision precision) {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(1)
+        // TensorFlow sizes one process-wide pool by the first session's thread count and ignores
+        // the setting of later sessions; a pool per session makes `threads` mean what it says in a
+        // process that opens many sessions (tests, in-process sweeps next to worker processes)
+        .setUsePerSessionThreads(true)
         .setGraphOptions(GraphOptions.newBuilder()
             .setRewriteOptions(RewriterConfig.newBuilder().setAutoMixedPrecisionOnednnBfloat16(bf16)))
         .build();
