@@ -85,18 +85,24 @@ final class PerformanceTables {
   /** One row per arm: trials, fold and ensemble accuracy, loss, macro F1 and AUC; the base of sweeps. */
   static Table arms(List<ArmEvaluation> arms, List<String> labels, Results results) {
     List<String> header = List.of("arm", "fold models", "accuracy % folds mean ± sd", "accuracy % ensemble [95% CI]",
-        "test loss folds", "test loss ensemble", "macro F1 % ensemble [95% CI]", "ensemble errors");
+        "test loss folds", "test loss ensemble", "macro F1 % ensemble [95% CI]", "ensemble errors",
+        "training s (all folds)", "epochs (all folds)", "s per epoch");
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       ArmEvaluation e = arms.get(i);
-      double[] losses = results.trials().stream().filter(t -> t.arm().equals(e.arm()) && t.done())
-          .mapToDouble(Trial::testLoss).toArray();
+      List<Trial> done = results.trials().stream().filter(t -> t.arm().equals(e.arm()) && t.done()).toList();
+      double[] losses = done.stream().mapToDouble(Trial::testLoss).toArray();
+      // training time per arm: what a precision or spec costs (trial seconds cover training and evaluation)
+      double seconds = done.stream().mapToDouble(Trial::seconds).sum();
+      int epochs = done.stream().mapToInt(Trial::epochsRun).sum();
       rows.add(List.of(labels.get(i), Integer.toString(e.folds().size()), e.foldSpread("accuracy", -1).percent(),
           e.ensembleEstimate("accuracy", -1).percent(), Spread.of(losses).plain(),
           e.hasEnsemble() ? String.format(Locale.ROOT, "%.3f", e.ensembleLoss()) : "n/a",
           e.ensembleEstimate("f1", -1).percent(),
           e.hasEnsemble() ? (e.ensembleConfusion().total() - e.ensembleConfusion().correct()) + " / "
-              + e.ensembleConfusion().total() : "n/a"));
+              + e.ensembleConfusion().total() : "n/a",
+          String.format(Locale.ROOT, "%.0f", seconds), Integer.toString(epochs),
+          epochs == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", seconds / epochs)));
     }
     return new Table("arms", "Every arm of this experiment on the test set", header, rows);
   }

@@ -36,6 +36,10 @@ class ReportTest {
       assertTrue(Files.size(dir.resolve("plots/" + plot + ".png")) > 1000, plot + ".png");
       assertTrue(Files.size(dir.resolve("plots/" + plot + ".svg")) > 1000, plot + ".svg");
     }
+    // training time per arm: the fixture's done trials each ran 5 epochs in 7.5 s; cnn lost one fold
+    String arms = Files.readString(dir.resolve("tables/arms.md"));
+    assertTrue(arms.contains("| 30 | 20 | 1.50 |"), "cnn arm: 4 done trials, 30 s, 20 epochs\n" + arms);
+    assertTrue(arms.contains("| 38 | 25 | 1.50 |"), "cnn-lstm arm: 5 done trials, 37.5 s, 25 epochs\n" + arms);
     String report = Files.readString(md);
     assertTrue(Files.readString(dir.resolve("report.html")).contains("<img src=\"plots/fig6-confusion-cnn.png\""));
     assertTrue(report.contains("![") && report.contains("(plots/roc-covid.png)"));
