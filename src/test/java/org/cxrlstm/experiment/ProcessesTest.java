@@ -32,7 +32,12 @@ class ProcessesTest {
   void separateTrialProcessesMergedEqualOneProcess(@TempDir Path dir) throws Exception {
     Path one = dir.resolve("one");
     Path many = dir.resolve("many");
-    assertEquals(0, Main.run("smoke", SmokeRun.overrides(one), quiet(), System.err));
+    // the one-process sweep runs in a fresh JVM as well: run inside the full test JVM, after ~200 other
+    // tests, its losses differed from fresh processes in the 7th digit (cause not isolated; the bf16 and
+    // smoke tests alone do not cause it). The contract is between processes with the same thread count.
+    Process single = SmokeRun.child(one, SmokeRun.overrides(one), dir.resolve("one.log"));
+    assertTrue(single.waitFor(10, TimeUnit.MINUTES));
+    assertEquals(0, single.exitValue(), Files.readString(dir.resolve("one.log")));
 
     Map<String, String> plan = new HashMap<>(SmokeRun.overrides(many));
     plan.put("plan", "true");
