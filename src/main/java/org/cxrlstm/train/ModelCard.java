@@ -101,7 +101,7 @@ public record ModelCard(Architecture architecture, ModelSpec spec, List<String> 
   }
 
   /** One escaped {@code key=value} line, escaped exactly as {@link Properties#store} does. */
-  static String line(String key, String value) {
+  public static String line(String key, String value) {
     Properties one = new Properties();
     one.setProperty(key, value);
     StringWriter out = new StringWriter();
