@@ -23,8 +23,15 @@ import org.apache.commons.csv.CSVRecord;
  * It reads only finished
  * trial folders, so it may run while other trials still run: it merges what is finished and
  * names what is not. Trial folders of other plans (changed settings) are left out.
+ *
+ * <p>Every merged row starts with an {@code experiment} column naming the experiment (the results
+ * folder's name), so rows stay self-describing when files of several experiments are pooled. Trial
+ * folders themselves do not carry it: a trial is identified by its settings alone, so a finished
+ * trial folder can serve any experiment whose plan has the same trial id.
  */
 final class Merge {
+  /** First column of every merged CSV. */
+  static final String EXPERIMENT = "experiment";
   static final String[] MERGED = {"trials.csv", "epochs.csv", "predictions.csv", "ensemble_predictions.csv",
       "summary.csv", "gradcam.csv"};
 
@@ -74,6 +81,10 @@ final class Merge {
       Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"));
       ArmSummary.write(layout.merged("trials.csv"), layout.merged("ensemble_predictions.csv"),
           layout.merged("summary.csv"));
+      String experiment = layout.root().getFileName().toString();
+      for (String name : MERGED) {
+        label(layout.merged(name), experiment);
+      }
       Summary s = new Summary(plan.size(), done, diverged, failed, running, missing);
       report(s, layout, out);
       Environment.finish(layout);
@@ -148,6 +159,35 @@ final class Merge {
       try (CSVPrinter csv = new CSVPrinter(w, format(h))) {
         for (List<String> row : rows) {
           csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  /** {@code header} of a per-trial or merge-internal file as it appears in the merged file. */
+  static List<String> labelled(List<String> header) {
+    List<String> h = new ArrayList<>(List.of(EXPERIMENT));
+    h.addAll(header);
+    return h;
+  }
+
+  /** Rewrites {@code file} with {@link #EXPERIMENT} as its first column; absent or labelled files are left alone. */
+  static void label(Path file, String experiment) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    Table table = Table.read(file);
+    if (!table.header().isEmpty() && table.header().get(0).equals(EXPERIMENT)) {
+      return;
+    }
+    List<String> header = labelled(table.header());
+    AtomicFiles.write(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, format(header))) {
+        for (List<String> row : table.rows()) {
+          List<String> labelled = new ArrayList<>(row.size() + 1);
+          labelled.add(experiment);
+          labelled.addAll(row);
+          csv.printRecord(labelled);
         }
       }
     });

@@ -30,13 +30,23 @@ class MergeTest {
     assertEquals(4, s.done().size());
     assertEquals(List.of(plan.trial(5).id()), s.diverged());
     assertEquals(List.of("2 " + plan.trial(2).id()), s.missing());
+    // every merged row names its experiment (the results folder), once, however often the merge runs
+    Merge.run(layout, plan, new PrintStream(new ByteArrayOutputStream()));
+    for (String name : List.of("trials.csv", "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "summary.csv")) {
+      Merge.Table t = Merge.Table.read(layout.merged(name));
+      assertEquals(Merge.EXPERIMENT, t.header().get(0), name);
+      assertTrue(t.header().lastIndexOf(Merge.EXPERIMENT) == 0, name + " has one experiment column");
+      for (int i = 0; i < t.rows().size(); i++) {
+        assertEquals(dir.getFileName().toString(), t.row(i).get(Merge.EXPERIMENT), name + " row " + i);
+      }
+    }
 
     Merge.Table trials = Merge.Table.read(layout.merged("trials.csv"));
-    assertEquals(Merge.trialsHeader(), trials.header());
+    assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
     assertEquals(5, trials.rows().size());
     assertEquals("diverged", trials.row(4).get("status"));
     Merge.Table epochs = Merge.Table.read(layout.merged("epochs.csv"));
-    assertEquals(TrialFiles.epochsHeader(), epochs.header());
+    assertEquals(Merge.labelled(TrialFiles.epochsHeader()), epochs.header());
     assertEquals(5 * 2, epochs.rows().size());
     Merge.Table predictions = Merge.Table.read(layout.merged("predictions.csv"));
     assertEquals(4 * (FakeTraining.TEST_IMAGES + FakeTraining.VALIDATION_IMAGES), predictions.rows().size());
@@ -106,7 +116,7 @@ class MergeTest {
     assertEquals((0.5 + 0.8 + 2.0 / 3) / 3, Double.parseDouble(row.get("test_macro_f1")), 1e-12);
 
     Merge.Table predictions = Merge.Table.read(layout.merged("predictions.csv"));
-    assertEquals(TrialFiles.predictionsHeader(FakeTraining.CLASSES), predictions.header());
+    assertEquals(Merge.labelled(TrialFiles.predictionsHeader(FakeTraining.CLASSES)), predictions.header());
     long oldTest = 0;
     for (int i = 0; i < predictions.rows().size(); i++) {
       Map<String, String> r = predictions.row(i);
@@ -134,7 +144,7 @@ class MergeTest {
     }
     Merge.run(layout, plan, new PrintStream(new ByteArrayOutputStream()));
     Merge.Table summary = Merge.Table.read(layout.summary());
-    assertEquals(ArmSummary.header(), summary.header());
+    assertEquals(Merge.labelled(ArmSummary.header()), summary.header());
     assertEquals(2 * ArmSummary.METRICS.size(), summary.rows().size());
     Merge.Table trials = Merge.Table.read(layout.merged("trials.csv"));
     Merge.Table ensemble = Merge.Table.read(layout.merged("ensemble_predictions.csv"));

@@ -49,7 +49,7 @@ class ShortcutRunTest {
     assertEquals(6, trials.rows().size());
     assertTrue(!Files.exists(root.resolve("tensorboard")), "-Dtensorboard=false writes no event files");
     Merge.Table cam = Merge.Table.read(root.resolve("gradcam.csv"));
-    List<String> header = new java.util.ArrayList<>(List.of("trial_id"));
+    List<String> header = new java.util.ArrayList<>(List.of(Merge.EXPERIMENT, "trial_id"));
     header.addAll(Plan.ARM_COLUMNS);
     header.addAll(List.of("index", "file", "label", "predicted", "inner_mass", "border_mass"));
     assertEquals(header, cam.header());

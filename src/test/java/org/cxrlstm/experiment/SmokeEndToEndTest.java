@@ -34,7 +34,7 @@ class SmokeEndToEndTest {
       assertTrue(Files.exists(root.resolve(f)), f);
     }
     Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
-    assertEquals(Merge.trialsHeader(), trials.header());
+    assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
     assertEquals(6, trials.rows().size());
     for (int i = 0; i < 6; i++) {
       Map<String, String> row = trials.row(i);
@@ -59,7 +59,7 @@ class SmokeEndToEndTest {
     assertEquals(java.util.Set.of("test", "validation"), partitions);
     Map<String, String> environment = PropertiesText.read(root.resolve("environment.properties"));
     assertTrue(environment.containsKey("finished") && environment.containsKey("gpu"), environment.toString());
-    assertEquals(ArmSummary.header(), Merge.Table.read(root.resolve("summary.csv")).header());
+    assertEquals(Merge.labelled(ArmSummary.header()), Merge.Table.read(root.resolve("summary.csv")).header());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("epoch   3/3"), "one line per epoch");
     int n = Integer.parseInt(trials.row(0).get("test_n"));
     assertEquals(2 * n, Merge.Table.read(root.resolve("ensemble_predictions.csv")).rows().size());
