@@ -33,7 +33,7 @@ final class ArmSummary {
   }
 
   /** Writes {@code target} from merged trials and ensemble files; removes it when there are no trials. */
-  static void write(Path trials, Path ensemble, Path target) throws IOException {
+  static void write(Path trials, Path ensemble, Path target, String experiment) throws IOException {
     if (!Files.exists(trials)) {
       Files.deleteIfExists(target);
       return;
@@ -47,7 +47,7 @@ final class ArmSummary {
       for (String metric : METRICS) {
         double[] v = arm.getValue().stream().map(r -> r.getOrDefault(metric, ""))
             .filter(x -> !x.isBlank()).mapToDouble(x -> parse(x, metric, trials)).filter(Double::isFinite).toArray();
-        List<String> row = new ArrayList<>(arm.getKey());
+        List<String> row = Merge.labelled(experiment, arm.getKey());
         row.add(metric);
         row.add(String.valueOf(v.length));
         row.addAll(statistics(v));
@@ -56,7 +56,7 @@ final class ArmSummary {
       }
     }
     AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(header()))) {
+      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header())))) {
         for (List<String> row : rows) {
           csv.printRecord(row);
         }

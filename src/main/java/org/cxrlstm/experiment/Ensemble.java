@@ -32,8 +32,8 @@ final class Ensemble {
     }
   }
 
-  static void write(ResultsLayout layout, List<Trial> finished, List<String> doneIds, Path target)
-      throws IOException {
+  static void write(ResultsLayout layout, List<Trial> finished, List<String> doneIds, Path target,
+      String experiment) throws IOException {
     Map<Map<String, String>, Map<String, Sum>> arms = new LinkedHashMap<>();
     Map<Map<String, String>, Integer> models = new LinkedHashMap<>();
     List<String> classes = null;
@@ -73,10 +73,11 @@ final class Ensemble {
     header.addAll(classes);
     List<String> probColumns = classes;
     AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(header))) {
+      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header)))) {
         for (Map.Entry<Map<String, String>, Map<String, Sum>> arm : arms.entrySet()) {
           for (Sum sum : arm.getValue().values()) {
-            List<String> row = new ArrayList<>(arm.getKey().values());
+            List<String> row = new ArrayList<>(List.of(experiment));
+            row.addAll(arm.getKey().values());
             row.add(String.valueOf(models.get(arm.getKey())));
             row.addAll(sum.image);
             int best = 0;

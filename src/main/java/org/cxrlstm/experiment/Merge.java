@@ -53,6 +53,7 @@ final class Merge {
       List<String> running = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       List<Trial> finished = new ArrayList<>();
+      String experiment = layout.root().getFileName().toString();
       List<List<String>> trialRows = new ArrayList<>();
       for (Trial t : plan.trials()) {
         Path dir = layout.trial(t.id());
@@ -72,19 +73,15 @@ final class Merge {
           props.putAll(TrialMetrics.ofFile(predictions));
         }
         finished.add(t);
-        trialRows.add(trialRow(t, status, props));
+        trialRows.add(trialRow(experiment, t, status, props));
       }
       writeTrials(layout.merged("trials.csv"), trialRows);
-      concatenate(layout, finished, "epochs.csv");
-      concatenate(layout, finished, "predictions.csv");
-      concatenate(layout, finished, "gradcam.csv");
-      Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"));
+      concatenate(layout, finished, "epochs.csv", experiment);
+      concatenate(layout, finished, "predictions.csv", experiment);
+      concatenate(layout, finished, "gradcam.csv", experiment);
+      Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"), experiment);
       ArmSummary.write(layout.merged("trials.csv"), layout.merged("ensemble_predictions.csv"),
-          layout.merged("summary.csv"));
-      String experiment = layout.root().getFileName().toString();
-      for (String name : MERGED) {
-        label(layout.merged(name), experiment);
-      }
+          layout.merged("summary.csv"), experiment);
       Summary s = new Summary(plan.size(), done, diverged, failed, running, missing);
       report(s, layout, out);
       Environment.finish(layout);
@@ -101,8 +98,8 @@ final class Merge {
     }
   }
 
-  private static List<String> trialRow(Trial t, String status, Map<String, String> props) {
-    List<String> row = new ArrayList<>(List.of(String.valueOf(t.index()), t.id()));
+  private static List<String> trialRow(String experiment, Trial t, String status, Map<String, String> props) {
+    List<String> row = new ArrayList<>(List.of(experiment, String.valueOf(t.index()), t.id()));
     row.addAll(t.settings().values());
     row.add(status);
     for (String c : TrialRunner.RESULT_COLUMNS) {
@@ -121,7 +118,7 @@ final class Merge {
 
   private static void writeTrials(Path file, List<List<String>> rows) throws IOException {
     AtomicFiles.write(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, format(trialsHeader()))) {
+      try (CSVPrinter csv = new CSVPrinter(w, format(labelled(trialsHeader())))) {
         for (List<String> row : rows) {
           csv.printRecord(row);
         }
@@ -129,8 +126,12 @@ final class Merge {
     });
   }
 
-  /** Appends the per-trial {@code name} files of {@code trials} in plan order; all must share one header. */
-  private static void concatenate(ResultsLayout layout, List<Trial> trials, String name) throws IOException {
+  /**
+   * Appends the per-trial {@code name} files of {@code trials} in plan order, each row behind the
+   * experiment column; all must share one header.
+   */
+  private static void concatenate(ResultsLayout layout, List<Trial> trials, String name, String experiment)
+      throws IOException {
     List<String> header = null;
     List<List<String>> rows = new ArrayList<>();
     for (Trial t : trials) {
@@ -147,14 +148,16 @@ final class Merge {
       } else if (!header.equals(table.header())) {
         throw new IOException(file + " has columns " + table.header() + " but earlier trials have " + header);
       }
-      rows.addAll(table.rows());
+      for (List<String> row : table.rows()) {
+        rows.add(labelled(experiment, row));
+      }
     }
     Path target = layout.merged(name);
     if (header == null) {
       Files.deleteIfExists(target);
       return;
     }
-    List<String> h = header;
+    List<String> h = labelled(header);
     AtomicFiles.write(target, w -> {
       try (CSVPrinter csv = new CSVPrinter(w, format(h))) {
         for (List<String> row : rows) {
@@ -164,33 +167,17 @@ final class Merge {
     });
   }
 
-  /** {@code header} of a per-trial or merge-internal file as it appears in the merged file. */
+  /** {@code header} of a per-trial or merge-internal table as it appears in the merged file. */
   static List<String> labelled(List<String> header) {
-    List<String> h = new ArrayList<>(List.of(EXPERIMENT));
-    h.addAll(header);
-    return h;
+    return labelled(EXPERIMENT, header);
   }
 
-  /** Rewrites {@code file} with {@link #EXPERIMENT} as its first column; absent or labelled files are left alone. */
-  static void label(Path file, String experiment) throws IOException {
-    if (!Files.exists(file)) {
-      return;
-    }
-    Table table = Table.read(file);
-    if (!table.header().isEmpty() && table.header().get(0).equals(EXPERIMENT)) {
-      return;
-    }
-    List<String> header = labelled(table.header());
-    AtomicFiles.write(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, format(header))) {
-        for (List<String> row : table.rows()) {
-          List<String> labelled = new ArrayList<>(row.size() + 1);
-          labelled.add(experiment);
-          labelled.addAll(row);
-          csv.printRecord(labelled);
-        }
-      }
-    });
+  /** {@code first}, then {@code rest}: the experiment column in front of a header or row. */
+  static List<String> labelled(String first, List<String> rest) {
+    List<String> out = new ArrayList<>(rest.size() + 1);
+    out.add(first);
+    out.addAll(rest);
+    return out;
   }
 
   private static void report(Summary s, ResultsLayout layout, PrintStream out) {
