@@ -64,7 +64,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
       }
       Split split;
       try {
-        split = Splitter.split(dataset, s.real("test.fraction"), folds, s.longValue("seed"));
+        split = Splitter.split(dataset, s.real("test.fraction"), folds, Plan.splitSeed(s));
       } catch (IllegalArgumentException e) {
         throw new SettingException("folds", String.valueOf(folds), "cannot split this dataset: " + e.getMessage());
       }

@@ -47,7 +47,11 @@ public final class Keys {
     key("synthetic.size", ValueKind.integer(8, 4096), "64", "side in pixels of the synthetic images");
     key("results.dir", ValueKind.text(), "results", "results root; the experiment writes results.dir/NAME/");
     // protocol
-    key("seed", ValueKind.longInteger(), null, "seeds the split, initial weights, shuffling and augmentation");
+    key("seed", ValueKind.longInteger(), null,
+        "seeds initial weights, shuffling and augmentation (repeat r uses seed + r), and the split unless split.seed is set");
+    key("split.seed", ValueKind.longInteger(), "", "seeds the hold-out split and the folds; blank = seed");
+    key("repeats", ValueKind.integer(1, 1000), "1",
+        "training runs per arm and fold, repeat r with seed + r on the same split (training variance)");
     key("test.fraction", ValueKind.real(0.01, 0.9), null, "share of images held out as the fixed test set (paper: 0.15)");
     key("folds", ValueKind.integer(2, 50), null, "cross-validation folds on the remaining images (paper: 5)");
     // swept
@@ -59,6 +63,11 @@ public final class Keys {
     key("mask", ValueKind.list(ValueKind.choice(Masks.SUPPORTED)), "none",
         "lung masking of the input: none, lungs-out, lungs-only");
     key("precision", ValueKind.list(ValueKind.precision()), "float32", "arithmetic: float32, bf16 or auto");
+    // model selection and the paper comparison (validation folds only; never a test column)
+    key("select.metric", ValueKind.choice("val_loss", "val_accuracy"), "val_loss",
+        "how a sweep's report selects its arm: lowest mean validation loss or highest mean validation accuracy of the fold models");
+    key("paper.arm", ValueKind.text(), "",
+        "the arm compared with the paper, as column=value pairs (e.g. lstm_units=64,augment=true); blank = the arm closest to the paper's design");
     // fixed model and optimisation settings
     key("input.size", ValueKind.integer(32, 4096), null, "input side in pixels, a multiple of 32 (paper: 224)");
     key("width", ValueKind.real(0.001, 16), null, "multiplier on Table 2's filter counts (paper: 1.0)");

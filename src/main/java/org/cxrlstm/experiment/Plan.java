@@ -22,9 +22,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The deterministic trial list of an experiment: fold-major (every arm on fold 0 first, so the
- * first trials already compare both architectures), then the swept keys in a fixed order with the
- * architecture innermost. A trial id is {@code <arch>-f<fold>-<hash8>}, hash8 the first 8 hex digits
+ * The deterministic trial list of an experiment: repeat-major (every repeat's folds complete before
+ * the next repeat starts), then fold-major (every arm on fold 0 first, so the first trials already
+ * compare both architectures), then the swept keys in a fixed order with the architecture innermost.
+ * Repeat r trains with seed {@code seed + r} (the trial's {@code seed} column) on the same split. A trial id is {@code <arch>-f<fold>-<hash8>}, hash8 the first 8 hex digits
  * of the sha256 of the sorted {@code key=value} lines of its setting columns and of
  * {@link #FIXED_KEYS}, so a changed setting makes new trials instead of mixing with old ones.
  */
@@ -56,31 +57,35 @@ public final class Plan {
     for (String k : FIXED_KEYS) {
       fixed.put(k, canonical(k, s.string(k, "")));
     }
+    long seed = s.longValue("seed");
+    long splitSeed = splitSeed(s);
     Set<Map<String, String>> rows = new LinkedHashSet<>();
-    for (int fold = 0; fold < s.integer("folds"); fold++) {
-      for (String lr : s.list("learning.rates")) {
-        for (String epochs : s.list("epochs")) {
-          for (String units : s.list("lstm.units")) {
-            for (String augment : s.list("augment")) {
-              for (String mask : s.list("mask")) {
-                for (String precision : s.list("precision")) {
-                  for (String arch : s.list("architectures")) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    row.put("arch", arch);
-                    row.put("fold", String.valueOf(fold));
-                    row.put("seed", canonical("seed", s.string("seed")));
-                    row.put("learning_rate", canonical("learning_rate", lr));
-                    row.put("epochs", canonical("epochs", epochs));
-                    // the CNN has no LSTM: one CNN arm however many unit counts are swept
-                    row.put("lstm_units", arch.equals("cnn") ? "0" : canonical("lstm_units", units));
-                    row.put("augment", augment);
-                    row.put("mask", mask);
-                    row.put("precision", precision);
-                    row.put("input_size", canonical("input_size", s.string("input.size")));
-                    row.put("width", canonical("width", s.string("width")));
-                    row.put("batch_size", canonical("batch_size", s.string("batch.size")));
-                    row.put("dropout", canonical("dropout", s.string("dropout")));
-                    rows.add(row);
+    for (int repeat = 0; repeat < s.integer("repeats", 1); repeat++) {
+      for (int fold = 0; fold < s.integer("folds"); fold++) {
+        for (String lr : s.list("learning.rates")) {
+          for (String epochs : s.list("epochs")) {
+            for (String units : s.list("lstm.units")) {
+              for (String augment : s.list("augment")) {
+                for (String mask : s.list("mask")) {
+                  for (String precision : s.list("precision")) {
+                    for (String arch : s.list("architectures")) {
+                      Map<String, String> row = new LinkedHashMap<>();
+                      row.put("arch", arch);
+                      row.put("fold", String.valueOf(fold));
+                      row.put("seed", String.valueOf(seed + repeat));
+                      row.put("learning_rate", canonical("learning_rate", lr));
+                      row.put("epochs", canonical("epochs", epochs));
+                      // the CNN has no LSTM: one CNN arm however many unit counts are swept
+                      row.put("lstm_units", arch.equals("cnn") ? "0" : canonical("lstm_units", units));
+                      row.put("augment", augment);
+                      row.put("mask", mask);
+                      row.put("precision", precision);
+                      row.put("input_size", canonical("input_size", s.string("input.size")));
+                      row.put("width", canonical("width", s.string("width")));
+                      row.put("batch_size", canonical("batch_size", s.string("batch.size")));
+                      row.put("dropout", canonical("dropout", s.string("dropout")));
+                      rows.add(row);
+                    }
                   }
                 }
               }
@@ -91,9 +96,29 @@ public final class Plan {
     }
     List<Trial> trials = new ArrayList<>();
     for (Map<String, String> row : rows) {
-      trials.add(new Trial(trials.size(), id(row, fixed), row));
+      trials.add(new Trial(trials.size(), id(row, withSplitSeed(fixed, row, splitSeed)), row));
     }
     return new Plan(trials);
+  }
+
+  /** The seed of the hold-out split and the folds: {@code split.seed}, or {@code seed} when blank. */
+  public static long splitSeed(Settings s) {
+    String v = s.string("split.seed", "");
+    return v.isBlank() ? s.longValue("seed") : Long.parseLong(v.trim());
+  }
+
+  /**
+   * The fixed settings of one row: {@code split.seed} is hashed only where it differs from the row's
+   * seed, so trials whose split and training share one seed (every experiment with one repeat and no
+   * split.seed) keep the ids they had before split.seed and repeats existed.
+   */
+  private static Map<String, String> withSplitSeed(Map<String, String> fixed, Map<String, String> row, long splitSeed) {
+    if (Long.parseLong(row.get("seed")) == splitSeed) {
+      return fixed;
+    }
+    Map<String, String> out = new TreeMap<>(fixed);
+    out.put("split.seed", String.valueOf(splitSeed));
+    return out;
   }
 
   public List<Trial> trials() {

@@ -87,4 +87,58 @@ class PlanTest {
     assertEquals(OptionalInt.of(1), SweepExperiment.trialIndex(given, Map.of("SLURM_ARRAY_TASK_ID", "3")));
     assertThrows(SettingException.class, () -> SweepExperiment.trialIndex(none, Map.of("JOB_COMPLETION_INDEX", "x")));
   }
+
+  /** The ids the runner gave the committed baseline reference before repeats and split.seed existed. */
+  @Test
+  void oneRepeatKeepsTheIdsOfTheCommittedBaselineReference() throws Exception {
+    Plan p = plan(ExperimentFile.read(Path.of("experiments/baseline.properties")));
+    java.util.List<String> committed;
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(Path.of("results/reference/baseline/trials.csv"));
+        org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+            .setSkipHeaderRecord(true).get().parse(r)) {
+      committed = csv.getRecords().stream().map(rec -> rec.get("trial_id")).toList();
+    }
+    assertEquals(committed, p.trials().stream().map(Trial::id).toList());
+  }
+
+  @Test
+  void repeatsAddSeedsOnTheSameSplitRepeatMajor() {
+    Map<String, String> one = KeysTest.minimal();
+    Map<String, String> three = KeysTest.minimal();
+    three.put("repeats", "3");
+    Plan p1 = plan(one);
+    Plan p3 = plan(three);
+    assertEquals(3 * p1.size(), p3.size());
+    // repeat 0 is the one-repeat plan, trial for trial
+    assertEquals(p1.trials(), p3.trials().subList(0, p1.size()));
+    long seed = Long.parseLong(one.get("seed"));
+    for (int r = 0; r < 3; r++) {
+      for (Trial t : p3.trials().subList(r * p1.size(), (r + 1) * p1.size())) {
+        assertEquals(seed + r, t.seed(), t.id());
+      }
+    }
+    assertEquals(p3.size(), p3.trials().stream().map(Trial::id).distinct().count());
+    // a repeat and the experiment whose own seed equals the repeat's differ in their split: different ids
+    Map<String, String> shifted = KeysTest.minimal();
+    shifted.put("seed", String.valueOf(seed + 1));
+    assertNotEquals(plan(shifted).trial(0).id(), p3.trial(p1.size()).id());
+    // ... and agree once that experiment is given the same split seed
+    shifted.put("split.seed", String.valueOf(seed));
+    assertEquals(plan(shifted).trial(0).id(), p3.trial(p1.size()).id());
+  }
+
+  @Test
+  void splitSeedEqualToSeedChangesNothingAndAnotherChangesEveryId() {
+    Map<String, String> same = KeysTest.minimal();
+    same.put("split.seed", same.get("seed"));
+    assertEquals(plan(KeysTest.minimal()).trials(), plan(same).trials());
+    Map<String, String> other = KeysTest.minimal();
+    other.put("split.seed", "7");
+    Plan a = plan(KeysTest.minimal());
+    Plan b = plan(other);
+    for (int i = 0; i < a.size(); i++) {
+      assertNotEquals(a.trial(i).id(), b.trial(i).id());
+    }
+    assertEquals(7, Plan.splitSeed(Keys.resolve(Settings.of(other))));
+  }
 }
