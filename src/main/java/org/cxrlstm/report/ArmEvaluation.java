@@ -19,30 +19,30 @@ import org.cxrlstm.eval.Wilson;
  * metrics (section 3.3), Wilson intervals for proportions and bootstrap intervals (over patients)
  * for F1, AUC and ECE.
  *
- * @param folds        test predictions per fold, each sorted by image index
+ * @param models       test predictions per fold model (seed and fold), each sorted by image index
  * @param ensemble     the ensemble's test predictions sorted by index (empty when none)
  * @param ensembleNote how the ensemble was obtained
  */
-record ArmEvaluation(Arm arm, Map<Integer, List<Prediction>> folds, List<Prediction> ensemble, String ensembleNote,
+record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Prediction> ensemble, String ensembleNote,
     Bootstrap bootstrap) {
 
   static ArmEvaluation of(Arm arm, Results results, Bootstrap bootstrap) {
-    Map<Integer, List<Prediction>> folds = new TreeMap<>(results.predictions().stream()
-        .filter(p -> p.arm().equals(arm)).collect(Collectors.groupingBy(Prediction::fold)));
-    folds.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(Prediction::index)).toList());
+    Map<ModelKey, List<Prediction>> models = new TreeMap<>(results.predictions().stream()
+        .filter(p -> p.arm().equals(arm)).collect(Collectors.groupingBy(Prediction::model)));
+    models.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(Prediction::index)).toList());
     List<Prediction> ensemble = results.ensemble().stream().filter(p -> p.arm().equals(arm))
         .sorted(Comparator.comparingInt(Prediction::index)).toList();
     String note = "ensemble_predictions.csv";
-    if (ensemble.isEmpty() && !folds.isEmpty()) {
-      ensemble = average(folds);
+    if (ensemble.isEmpty() && !models.isEmpty()) {
+      ensemble = average(models);
       note = "mean of the fold models' probabilities in predictions.csv (no ensemble_predictions.csv rows)";
     }
-    return new ArmEvaluation(arm, folds, ensemble, note, bootstrap);
+    return new ArmEvaluation(arm, models, ensemble, note, bootstrap);
   }
 
   /** The ensemble as the runner defines it: mean probability of the fold models per test image. */
-  static List<Prediction> average(Map<Integer, List<Prediction>> folds) {
-    Map<Integer, List<Prediction>> byImage = folds.values().stream().flatMap(List::stream)
+  static List<Prediction> average(Map<ModelKey, List<Prediction>> models) {
+    Map<Integer, List<Prediction>> byImage = models.values().stream().flatMap(List::stream)
         .collect(Collectors.groupingBy(Prediction::index, TreeMap::new, Collectors.toList()));
     List<Prediction> out = new ArrayList<>();
     for (List<Prediction> ps : byImage.values()) {
@@ -53,7 +53,7 @@ record ArmEvaluation(Arm arm, Map<Integer, List<Prediction>> folds, List<Predict
         }
       }
       Prediction first = ps.get(0);
-      out.add(new Prediction(first.arm(), Prediction.ENSEMBLE, first.index(), first.file(), first.patientId(),
+      out.add(new Prediction(first.arm(), Prediction.ENSEMBLE, 0, first.index(), first.file(), first.patientId(),
           first.label(), Calibration.argMax(mean), mean));
     }
     return out;
@@ -72,9 +72,9 @@ record ArmEvaluation(Arm arm, Map<Integer, List<Prediction>> folds, List<Predict
     return confusion(ensemble);
   }
 
-  /** Per-fold values of metric {@code name} of class {@code c} ({@code c < 0}: overall accuracy / macro). */
+  /** Per-model values of metric {@code name} of class {@code c} ({@code c < 0}: overall accuracy / macro). */
   double[] foldValues(String name, int c) {
-    return folds.values().stream().mapToDouble(ps -> metric(confusion(ps), name, c)).toArray();
+    return models.values().stream().mapToDouble(ps -> metric(confusion(ps), name, c)).toArray();
   }
 
   Spread foldSpread(String name, int c) {
@@ -123,7 +123,7 @@ record ArmEvaluation(Arm arm, Map<Integer, List<Prediction>> folds, List<Predict
   }
 
   Spread foldAuc(int c) {
-    return Spread.of(folds.values().stream().mapToDouble(ps -> roc(ps, c).auc()).toArray());
+    return Spread.of(models.values().stream().mapToDouble(ps -> roc(ps, c).auc()).toArray());
   }
 
   static Calibration calibration(List<Prediction> ps) {

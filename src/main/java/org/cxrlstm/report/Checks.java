@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.cxrlstm.eval.Calibration;
+import org.cxrlstm.eval.PairedDifferences;
 import org.cxrlstm.eval.Roc;
 
 /**
@@ -18,13 +19,29 @@ final class Checks {
   private final Plots plots;
   private final List<ArmEvaluation> arms;
   private final List<String> labels;
+  private final List<SplitRow> split;
 
-  Checks(Sections sections, Page page, Plots plots, List<ArmEvaluation> arms, List<String> labels) {
+  Checks(Sections sections, Page page, Plots plots, List<ArmEvaluation> arms, List<String> labels,
+      List<SplitRow> split) {
     this.sections = sections;
     this.page = page;
     this.plots = plots;
     this.arms = arms;
     this.labels = labels;
+    this.split = split;
+  }
+
+  /** n_test of the Nadeau-Bengio correction: the split's test images. */
+  static int testImages(List<SplitRow> split) {
+    return (int) split.stream().filter(SplitRow::test).count();
+  }
+
+  /** n_train of the Nadeau-Bengio correction: training images of one fold model, mean over folds; 0 if unknown. */
+  static double trainImages(List<SplitRow> split) {
+    List<SplitRow> train = split.stream().filter(r -> !r.test()).toList();
+    long folds = train.stream().mapToInt(SplitRow::fold).distinct().count();
+    // each image validates one fold and trains the other folds - 1 models
+    return folds < 2 ? 0 : (double) train.size() * (folds - 1) / folds;
   }
 
   String label(ArmEvaluation e) {
@@ -55,7 +72,7 @@ final class Checks {
           labels, archs, values, errors), "CNN vs CNN-LSTM: test metrics of the fold models, bar = mean, "
           + "error bar = ± 1 sd over folds (macro = unweighted mean over classes)");
     }
-    List<Sweeps.Paired> pairs = Sweeps.pairs(arms);
+    List<Sweeps.Paired> pairs = Sweeps.pairs(arms, testImages(split), trainImages(split));
     if (pairs.isEmpty()) {
       page.text("No two arms differ in exactly one setting: no paired comparison.");
       return;
@@ -66,23 +83,38 @@ final class Checks {
       String a = label(p.first());
       String b = label(p.second());
       verdicts.add(p.verdict(a, b));
-      rows.add(List.of(b + " − " + a, p.setting(), Integer.toString(p.images()),
+      PairedDifferences d = p.modelDiffs();
+      rows.add(List.of(b + " − " + a, p.setting(), Integer.toString(d.count()),
+          String.join(" ", Arrays.stream(d.differences()).mapToObj(x -> String.format(Locale.ROOT, "%+.1f", 100 * x)).toList()),
+          Sweeps.points(d.correctedInterval()),
+          Double.isNaN(d.correctedP()) ? "n/a" : String.format(Locale.ROOT, "%.3g", d.correctedP()),
+          Sweeps.points(d.tInterval()),
+          Double.isNaN(d.minimumDetectable()) ? "n/a" : String.format(Locale.ROOT, "%.1f", 100 * d.minimumDetectable()),
+          Sweeps.points(p.bootstrapDiff()),
+          Integer.toString(p.images()),
           p.mcnemar() == null ? "n/a" : Long.toString(p.mcnemar().onlySecondCorrect()),
           p.mcnemar() == null ? "n/a" : Long.toString(p.mcnemar().onlyFirstCorrect()),
           p.mcnemar() == null ? "n/a" : String.format(Locale.ROOT, "%.4g", p.mcnemar().p()),
-          Sweeps.points(p.ensembleDiff()),
-          String.join(" ", Arrays.stream(p.foldDiffs()).mapToObj(d -> String.format(Locale.ROOT, "%+.1f", 100 * d)).toList()),
-          Sweeps.points(p.meanFoldDiff())));
+          Sweeps.points(p.ensembleDiff())));
     }
-    page.text("Verdicts (exact McNemar test on the ensembles' predictions of the same test images; "
-        + "differences in accuracy percentage points, second minus first, bootstrap 95% CI over patients):");
+    page.text("Verdicts. Each pair of arms is compared over its paired models (same training seed and fold, same "
+        + "test images): the per-model accuracy differences (second minus first, percentage points) carry the "
+        + "training noise, and their 95% interval is the Nadeau-Bengio corrected resampled t (variance x (1/J + "
+        + "n_test/n_train), J paired models; n_test " + testImages(split) + ", n_train "
+        + String.format(Locale.ROOT, "%.0f", trainImages(split)) + "), which decides the verdict. McNemar and the "
+        + "bootstrap over test patients hold the trained models fixed: they measure test sampling only.");
     page.bullets(verdicts);
     sections.add(new Table("paired-comparisons", "Paired comparisons of arms that differ in exactly one setting",
-        List.of("comparison", "setting", "test images", "only second right", "only first right", "McNemar exact p",
-            "ensemble accuracy difference [95% CI]", "per-fold accuracy differences", "mean fold difference [95% CI]"),
+        List.of("comparison", "setting", "paired models", "per-model accuracy differences",
+            "mean difference [95% CI over training runs, Nadeau-Bengio]", "Nadeau-Bengio p",
+            "mean difference [95% t-interval, models as independent]", "minimum detectable difference (80% power)",
+            "mean difference [95% bootstrap CI, test sampling only]", "test images", "only second right (ensembles)",
+            "only first right (ensembles)", "McNemar exact p (test sampling only)",
+            "ensemble accuracy difference [95% bootstrap CI, test sampling only]"),
         rows));
     page.text("With about 64 test images one image moves accuracy by 1.6 points; a difference whose interval "
-        + "includes 0 is not evidence that one arm is better. " + Report.CONFOUND);
+        + "includes 0 is not evidence that one arm is better, and \"no difference detectable\" is not \"equal\": the "
+        + "minimum detectable difference says how large a true difference could hide. " + Report.CONFOUND);
   }
 
   void rocAndCalibration() throws IOException {

@@ -45,7 +45,7 @@ final class PerformanceTables {
       rows.add(row);
     }
     return new Table(id, paperNumber(e.arm()) + ". Performance of " + label + " on the test set ("
-        + e.folds().size() + " fold models; ensemble = " + e.ensembleNote() + ")", header, rows);
+        + e.models().size() + " fold models; ensemble = " + e.ensembleNote() + ")", header, rows);
   }
 
   static Table auc(List<ArmEvaluation> arms, List<String> labels) {
@@ -74,7 +74,7 @@ final class PerformanceTables {
       double conf = e.ensemble().stream().mapToDouble(p -> p.probabilities()[Calibration.argMax(p.probabilities())])
           .average().orElse(Double.NaN);
       rows.add(List.of(labels.get(i), e.ensembleEce().plain(),
-          Spread.of(e.folds().values().stream().mapToDouble(ps -> ArmEvaluation.calibration(ps).ece()).toArray()).plain(),
+          Spread.of(e.models().values().stream().mapToDouble(ps -> ArmEvaluation.calibration(ps).ece()).toArray()).plain(),
           Double.isNaN(conf) ? "n/a" : String.format(Locale.ROOT, "%.3f", conf),
           e.ensembleEstimate("accuracy", -1).plain()));
     }
@@ -95,7 +95,7 @@ final class PerformanceTables {
       // training time per arm: what a precision or spec costs (trial seconds cover training and evaluation)
       double seconds = done.stream().mapToDouble(Trial::seconds).sum();
       int epochs = done.stream().mapToInt(Trial::epochsRun).sum();
-      rows.add(List.of(labels.get(i), Integer.toString(e.folds().size()), e.foldSpread("accuracy", -1).percent(),
+      rows.add(List.of(labels.get(i), Integer.toString(e.models().size()), e.foldSpread("accuracy", -1).percent(),
           e.ensembleEstimate("accuracy", -1).percent(), Spread.of(losses).plain(),
           e.hasEnsemble() ? String.format(Locale.ROOT, "%.3f", e.ensembleLoss()) : "n/a",
           e.ensembleEstimate("f1", -1).percent(),

@@ -1,12 +1,16 @@
 package org.cxrlstm.report;
 
 /**
- * One test image's prediction by a fold model ({@code fold >= 0}) or an arm's ensemble
- * ({@code fold == ENSEMBLE}), as read from predictions.csv or ensemble_predictions.csv.
+ * One test image's prediction by a fold model ({@code fold >= 0}, trained with {@code seed}) or an
+ * arm's ensemble ({@code fold == ENSEMBLE}), as read from predictions.csv or ensemble_predictions.csv.
  */
-record Prediction(Arm arm, int fold, int index, String file, String patientId, int label, int predicted,
+record Prediction(Arm arm, int fold, long seed, int index, String file, String patientId, int label, int predicted,
     double[] probabilities) {
   static final int ENSEMBLE = -1;
+
+  ModelKey model() {
+    return new ModelKey(seed, fold);
+  }
 
   boolean correct() {
     return label == predicted;

@@ -69,7 +69,7 @@ public final class Report {
     Plots charts = new Plots(plots);
     header();
     Sections sections = new Sections(results, page, tables, charts, evaluations, labels);
-    Checks checks = new Checks(sections, page, charts, evaluations, labels);
+    Checks checks = new Checks(sections, page, charts, evaluations, labels, results.split());
     SweepSection sweeps = new SweepSection(sections, page, charts, results, evaluations, labels, varied);
     sections.partition();
     sections.confusion();
@@ -79,7 +79,7 @@ public final class Report {
     checks.rocAndCalibration();
     sweeps.sweeps();
     GradCamTable.add(page, sections, results.gradcam(), varied);
-    PaperSection.add(page, sections, evaluations, labels, results.epochs());
+    PaperSection.add(page, sections, evaluations, labels, results.epochs(), results.config());
     Path md = results.dir().resolve("report.md");
     String title = "Report: " + results.dir().getFileName();
     atomicWrite(md, page.markdown());

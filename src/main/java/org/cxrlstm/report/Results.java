@@ -89,7 +89,8 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         throw r.fail("p_" + ClassNames.ALL.get(k), Double.toString(p[k]), "is not a probability in [0, 1]");
       }
     }
-    return new Prediction(Arm.of(r), fold, r.integer("index"), r.get("file"), r.get("patient_id"),
+    long seed = fold == Prediction.ENSEMBLE || r.get("seed").isEmpty() ? 0 : Long.parseLong(r.get("seed").trim());
+    return new Prediction(Arm.of(r), fold, seed, r.integer("index"), r.get("file"), r.get("patient_id"),
         r.classIndex("label"), r.classIndex("predicted"), p);
   }
 

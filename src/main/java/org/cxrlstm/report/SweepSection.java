@@ -41,6 +41,7 @@ final class SweepSection {
     }
     page.heading(2, "Arms" + (settings.isEmpty() ? "" : " and sweeps over " + String.join(", ", settings)));
     sections.add(PerformanceTables.arms(arms, labels, results));
+    selection();
     for (String setting : settings) {
       if (setting.equals("learning_rate") || setting.equals("epochs")) {
         numeric(setting);
@@ -90,6 +91,33 @@ final class SweepSection {
         false), "Test accuracy of each fold ensemble against " + axis + "; band = 95% Wilson interval");
     page.image(plots.lines(name + "-loss", "Test loss against " + axis, axis, "test loss (cross-entropy)", loss, log,
         false), "Mean test loss of the fold models (trials.csv) against " + axis + "; band = min-max over folds");
+  }
+
+  /** The arm each architecture would take forward, chosen on validation folds only ({@link Selection}). */
+  private void selection() throws IOException {
+    Selection selection = selection(results);
+    List<String> archs = new ArrayList<>(new LinkedHashSet<>(arms.stream().map(a -> a.arm().arch()).toList()));
+    List<String> lines = archs.stream().filter(selection::hasChoice).map(a -> selection.line(a, varied)).toList();
+    if (lines.isEmpty()) {
+      return;
+    }
+    page.heading(3, "Model selection (validation folds only)");
+    page.bullets(lines);
+    List<List<String>> rows = new ArrayList<>();
+    for (Selection.Candidate c : selection.candidates()) {
+      boolean chosen = selection.selected(c.arm().arch()).map(s -> s.arm().equals(c.arm())).orElse(false);
+      rows.add(List.of(c.arm().label(varied), c.finished() + " of " + c.planned(), c.valLoss().plain(),
+          c.valAccuracy().percent(), chosen ? "selected" : c.complete() ? "" : "not selectable (unfinished models)"));
+    }
+    sections.add(new Table("model-selection", "Validation scores of every arm (best-epoch validation loss and "
+        + "accuracy of each fold model, mean ± sd); selection by " + selection.metric() + ", no test column read",
+        List.of("arm", "models finished", "validation loss", "validation accuracy %", "selection"), rows));
+  }
+
+  /** The selection of a results folder, by its {@code select.metric} (default val_loss). */
+  static Selection selection(Results results) {
+    String metric = results.config().getProperty("select.metric", "").trim();
+    return Selection.of(results.trials(), metric.isEmpty() ? Selection.VAL_LOSS : metric);
   }
 
   private static double number(ArmEvaluation a, String setting) {

@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.McNemar;
+import org.cxrlstm.eval.PairedDifferences;
 
 /**
  * What an experiment varies and the paired comparisons it supports: every pair of arms that differ
- * in exactly one setting is compared on the same test images (exact McNemar on the ensembles) and
- * the same folds (per-fold paired accuracy differences with a bootstrap interval over patients).
+ * in exactly one setting is compared over its paired models (same seed and fold: per-model accuracy
+ * differences with intervals over training runs, {@link PairedDifferences}) and on the same test
+ * images (exact McNemar on the ensembles, bootstrap over test patients: test sampling only).
  */
 final class Sweeps {
   private Sweeps() {}
@@ -34,24 +36,41 @@ final class Sweeps {
    *
    * @param setting        the one setting in which they differ
    * @param mcnemar        exact McNemar on the ensembles (null without both ensembles)
-   * @param ensembleDiff   second minus first ensemble accuracy, bootstrap CI
-   * @param foldDiffs      second minus first accuracy per common fold
-   * @param meanFoldDiff   mean of the per-fold differences, bootstrap CI
+   * @param ensembleDiff   second minus first ensemble accuracy, bootstrap CI over test patients (test sampling only)
+   * @param models         the model pairs (same seed and fold in both arms), in order
+   * @param modelDiffs     second minus first accuracy per model pair, with the intervals over training runs
+   * @param bootstrapDiff  mean of the per-model differences, bootstrap CI over test patients with the trained
+   *                       models held fixed (test sampling only)
    * @param images         test images both arms predicted
    */
   record Paired(ArmEvaluation first, ArmEvaluation second, String setting, McNemar mcnemar, Estimate ensembleDiff,
-      double[] foldDiffs, Estimate meanFoldDiff, int images) {
+      List<ModelKey> models, PairedDifferences modelDiffs, Estimate bootstrapDiff, int images) {
 
+    /** The verdict line: the interval over training runs (Nadeau-Bengio) decides, McNemar is reported beside it. */
     String verdict(String firstLabel, String secondLabel) {
-      if (mcnemar == null) {
-        return secondLabel + " vs " + firstLabel + ": no paired ensemble predictions, no test.";
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s (%s differs): ", secondLabel, firstLabel,
+          setting));
+      Estimate corrected = modelDiffs.correctedInterval();
+      if (modelDiffs.count() >= 2 && corrected.defined()) {
+        boolean excludesZero = corrected.low() > 0 || corrected.high() < 0;
+        s.append(String.format(Locale.ROOT, "mean accuracy difference over %d paired models %s points "
+                + "(95%% CI over training runs, Nadeau-Bengio corrected; p = %.3g): %s. ",
+            modelDiffs.count(), points(corrected), modelDiffs.correctedP(),
+            excludesZero ? "a difference" : "no difference detectable"));
+        if (!excludesZero) {
+          s.append(String.format(Locale.ROOT, "Smallest difference this protocol detects with 80%% power: %.1f points. ",
+              100 * modelDiffs.minimumDetectable()));
+        }
+      } else {
+        s.append("fewer than two paired models (or no split sizes): no interval over training runs. ");
       }
-      return String.format(Locale.ROOT, "%s vs %s (%s differs): ensemble accuracy %s vs %s, difference %s points; "
-              + "exact McNemar p = %.4g (%d images only %s right, %d only %s right): %s at 0.05.",
-          secondLabel, firstLabel, setting, second.ensembleEstimate("accuracy", -1).percent(),
-          first.ensembleEstimate("accuracy", -1).percent(), points(ensembleDiff), mcnemar.p(),
-          mcnemar.onlySecondCorrect(), secondLabel, mcnemar.onlyFirstCorrect(), firstLabel,
-          mcnemar.significant(0.05) ? "significant" : "not significant");
+      if (mcnemar != null) {
+        s.append(String.format(Locale.ROOT, "Ensembles %s vs %s, exact McNemar p = %.4g (%d images only %s right, "
+                + "%d only %s right; test sampling only).", second.ensembleEstimate("accuracy", -1).percent(),
+            first.ensembleEstimate("accuracy", -1).percent(), mcnemar.p(), mcnemar.onlySecondCorrect(), secondLabel,
+            mcnemar.onlyFirstCorrect(), firstLabel));
+      }
+      return s.toString().trim();
     }
   }
 
@@ -63,21 +82,26 @@ final class Sweeps {
         : String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", 100 * e.value(), 100 * e.low(), 100 * e.high());
   }
 
-  /** Every pair of arms (in arm order) that differ in exactly one setting. */
-  static List<Paired> pairs(List<ArmEvaluation> arms) {
+  /**
+   * Every pair of arms (in arm order) that differ in exactly one setting.
+   *
+   * @param testImages  test images of the split (n_test), for the Nadeau-Bengio correction
+   * @param trainImages training images of one fold model, mean over folds (n_train); 0 if unknown
+   */
+  static List<Paired> pairs(List<ArmEvaluation> arms, int testImages, double trainImages) {
     List<Paired> out = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       for (int j = i + 1; j < arms.size(); j++) {
         List<String> diff = arms.get(i).arm().differences(arms.get(j).arm());
         if (diff.size() == 1) {
-          out.add(compare(arms.get(i), arms.get(j), diff.get(0)));
+          out.add(compare(arms.get(i), arms.get(j), diff.get(0), testImages, trainImages));
         }
       }
     }
     return out;
   }
 
-  static Paired compare(ArmEvaluation a, ArmEvaluation b, String setting) {
+  static Paired compare(ArmEvaluation a, ArmEvaluation b, String setting, int testImages, double trainImages) {
     McNemar mcnemar = null;
     Estimate ensembleDiff = Estimate.UNDEFINED;
     int images = 0;
@@ -96,27 +120,28 @@ final class Sweeps {
       ensembleDiff = a.bootstrap().interval(ArmEvaluation.units(pa), idx -> meanDiff(new boolean[][] {ca},
           new boolean[][] {cb}, idx));
     }
-    Set<Integer> folds = new TreeSet<>(a.folds().keySet());
-    folds.retainAll(b.folds().keySet());
-    List<Integer> common = commonImages(a, b, folds);
-    boolean[][] fa = new boolean[folds.size()][];
-    boolean[][] fb = new boolean[folds.size()][];
-    double[] diffs = new double[folds.size()];
-    int k = 0;
-    for (int f : folds) {
-      fa[k] = correctness(a.folds().get(f), common);
-      fb[k] = correctness(b.folds().get(f), common);
+    Set<ModelKey> keys = new TreeSet<>(a.models().keySet());
+    keys.retainAll(b.models().keySet());
+    List<ModelKey> models = List.copyOf(keys);
+    List<Integer> common = commonImages(a, b, models);
+    boolean[][] fa = new boolean[models.size()][];
+    boolean[][] fb = new boolean[models.size()][];
+    double[] diffs = new double[models.size()];
+    for (int k = 0; k < models.size(); k++) {
+      fa[k] = correctness(a.models().get(models.get(k)), common);
+      fb[k] = correctness(b.models().get(models.get(k)), common);
       diffs[k] = meanDiff(new boolean[][] {fa[k]}, new boolean[][] {fb[k]}, allPositions(common.size()));
-      k++;
     }
-    Estimate meanFold = Estimate.UNDEFINED;
-    if (!folds.isEmpty() && !common.isEmpty()) {
+    Estimate bootstrapDiff = Estimate.UNDEFINED;
+    if (!models.isEmpty() && !common.isEmpty()) {
       Map<Integer, String> unit = new HashMap<>();
-      a.folds().get(folds.iterator().next()).forEach(p -> unit.put(p.index(), p.unit()));
+      a.models().get(models.get(0)).forEach(p -> unit.put(p.index(), p.unit()));
       String[] units = common.stream().map(unit::get).toArray(String[]::new);
-      meanFold = a.bootstrap().interval(units, idx -> meanDiff(fa, fb, idx));
+      bootstrapDiff = a.bootstrap().interval(units, idx -> meanDiff(fa, fb, idx));
     }
-    return new Paired(a, b, setting, mcnemar, ensembleDiff, diffs, meanFold, images);
+    PairedDifferences modelDiffs = new PairedDifferences(diffs, common.isEmpty() ? testImages : common.size(),
+        trainImages);
+    return new Paired(a, b, setting, mcnemar, ensembleDiff, models, modelDiffs, bootstrapDiff, images);
   }
 
   /** Mean over models of (accuracy of b − accuracy of a) on the images at {@code positions}. */
@@ -135,10 +160,10 @@ final class Sweeps {
     return sum / a.length;
   }
 
-  private static List<Integer> commonImages(ArmEvaluation a, ArmEvaluation b, Set<Integer> folds) {
+  private static List<Integer> commonImages(ArmEvaluation a, ArmEvaluation b, List<ModelKey> models) {
     Set<Integer> common = null;
-    for (int f : folds) {
-      for (List<Prediction> ps : List.of(a.folds().get(f), b.folds().get(f))) {
+    for (ModelKey m : models) {
+      for (List<Prediction> ps : List.of(a.models().get(m), b.models().get(m))) {
         Set<Integer> idx = new TreeSet<>(ps.stream().map(Prediction::index).toList());
         if (common == null) {
           common = idx;

@@ -148,8 +148,9 @@ final class ResultsFixture {
           epochs.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%s,%.2f%n", id, s, e, 1.2 / e,
               0.5 + 0.08 * e + 0.01 * fold, 1.1 / e + 0.05, 0.45 + 0.08 * e, arm.get("learning_rate"), 1.5 * e));
         }
-        trials.append(String.format(Locale.ROOT, "%d,%s,%s,done,5,5,false,0.85,0.40,%.6f,%.6f,%d,7.5,2%n", trialIndex,
-            id, s, (double) correct / test.size(), loss, test.size()));
+        double valLoss = Double.parseDouble(arm.getOrDefault("_val_loss", "0.40")) + 0.01 * fold;
+        trials.append(String.format(Locale.ROOT, "%d,%s,%s,done,5,5,false,0.85,%.4f,%.6f,%.6f,%d,7.5,2%n", trialIndex,
+            id, s, valLoss, (double) correct / test.size(), loss, test.size()));
       }
       for (int t = 0; t < test.size(); t++) {
         double[] mean = {sum[t][0] / models, sum[t][1] / models, sum[t][2] / models};
