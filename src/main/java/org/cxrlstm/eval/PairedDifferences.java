@@ -46,16 +46,7 @@ public record PairedDifferences(double[] differences, int testImages, double tra
 
   /** Sample standard deviation (n - 1); NaN for fewer than two differences. */
   public double sd() {
-    int n = differences.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double m = mean();
-    double ss = 0;
-    for (double d : differences) {
-      ss += (d - m) * (d - m);
-    }
-    return Math.sqrt(ss / (n - 1));
+    return TInterval.sd(differences);
   }
 
   /** The plain paired t-interval (models taken as independent). */
@@ -103,10 +94,6 @@ public record PairedDifferences(double[] differences, int testImages, double tra
   }
 
   private Estimate interval(double factor) {
-    if (count() < 2) {
-      return count() == 1 ? new Estimate(mean(), Double.NaN, Double.NaN) : Estimate.UNDEFINED;
-    }
-    double half = TDistribution.of(count() - 1).inverseCumulativeProbability(1 - ALPHA / 2) * standardError(factor);
-    return new Estimate(mean(), mean() - half, mean() + half);
+    return TInterval.of(differences, factor);
   }
 }

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.cxrlstm.eval.Bootstrap;
+import org.cxrlstm.eval.TInterval;
 
 /**
  * Writes {@code tables/}, {@code plots/}, {@code report.md} and {@code report.html} of a results
@@ -67,6 +70,9 @@ public final class Report {
     Files.createDirectories(tables);
     Files.createDirectories(plots);
     Plots charts = new Plots(plots);
+    page.heading(1, "Report: " + results.dir().toAbsolutePath().normalize().getFileName());
+    page.text("**" + NOT_CLINICAL + "**");
+    answer();
     header();
     Sections sections = new Sections(results, page, tables, charts, evaluations, labels);
     Checks checks = new Checks(sections, page, charts, evaluations, labels, results.split());
@@ -80,6 +86,9 @@ public final class Report {
     sweeps.sweeps();
     GradCamTable.add(page, sections, results.gradcam(), varied);
     PaperSection.add(page, sections, evaluations, labels, results.epochs(), results.config());
+    page.heading(2, "Appendix: settings and environment");
+    page.table(properties("settings", "Resolved settings (experiment.properties)", results.config()));
+    page.table(properties("environment", "Environment (environment.properties)", results.environment()));
     Path md = results.dir().resolve("report.md");
     String title = "Report: " + results.dir().getFileName();
     atomicWrite(md, page.markdown());
@@ -87,9 +96,52 @@ public final class Report {
     return md;
   }
 
+  /**
+   * The report's first lines: the question, the answer with its interval over training runs and its
+   * paired verdict, the arm each architecture would select on validation, the confound, and where and
+   * how long it ran.
+   */
+  private void answer() {
+    List<String> lines = new ArrayList<>();
+    String question = results.config().getProperty("description", "").trim();
+    lines.add("**Question:** " + (question.isEmpty() ? "(experiment.properties has no description)" : question));
+    Optional<ArmEvaluation> cnn = PaperSection.primary(evaluations, "cnn", results.config());
+    Optional<ArmEvaluation> lstm = PaperSection.primary(evaluations, "cnn-lstm", results.config());
+    if (cnn.isPresent() && lstm.isPresent()) {
+      Sweeps.Paired p = Sweeps.compare(cnn.get(), lstm.get(), "arch", Checks.testImages(results.split()),
+          Checks.trainImages(results.split()));
+      lines.add("**Answer:** " + p.verdict(label(cnn.get()), label(lstm.get())));
+      lines.add("Mean test accuracy of the models: " + label(cnn.get()) + " " + modelMean(cnn.get()) + ", "
+          + label(lstm.get()) + " " + modelMean(lstm.get()) + " (95% t-interval over models).");
+    } else {
+      lines.add("**Answer:** no CNN and CNN-LSTM arm with predictions to compare.");
+    }
+    Selection selection = SweepSection.selection(results);
+    for (String arch : List.of("cnn", "cnn-lstm")) {
+      if (selection.hasChoice(arch)) {
+        lines.add(selection.line(arch, varied));
+      }
+    }
+    lines.add(CONFOUND);
+    lines.add(String.format(Locale.ROOT, "Ran on %s (%s cores, %s threads, %s), %s to %s; training %.0f s summed over %d "
+            + "finished trials.", env("cpu.model"), env("cpu.cores"), env("threads"), env("precision"), env("started"),
+        env("finished"), results.trials().stream().filter(Trial::done).mapToDouble(Trial::seconds).sum(),
+        results.trials().stream().filter(Trial::done).count()));
+    page.heading(2, "Answer");
+    page.bullets(lines);
+  }
+
+  private String label(ArmEvaluation e) {
+    return labels.get(evaluations.indexOf(e));
+  }
+
+  /** Mean test accuracy of an arm's models with the t-interval over models (training and test variance). */
+  private static String modelMean(ArmEvaluation e) {
+    double[] acc = e.foldValues("accuracy", -1);
+    return TInterval.of(acc).percent() + " % (" + acc.length + " models)";
+  }
+
   private void header() {
-    page.heading(1, "Report: " + results.dir().toAbsolutePath().normalize().getFileName());
-    page.text("**" + NOT_CLINICAL + "**");
     page.heading(2, "Data card");
     page.bullets(List.of(
         "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
@@ -116,9 +168,6 @@ public final class Report {
     } else {
       page.bullets(missing);
     }
-    page.heading(2, "Settings and environment");
-    page.table(properties("settings", "Resolved settings (experiment.properties)", results.config()));
-    page.table(properties("environment", "Environment (environment.properties)", results.environment()));
   }
 
   private String env(String key) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.eval.TInterval;
 
 /**
  * Views generic over what an experiment varies: accuracy and loss against the learning rate (log
@@ -57,7 +58,11 @@ final class SweepSection {
     page.text(Report.CONFOUND);
   }
 
-  /** One line per group of arms equal in everything but {@code setting}; accuracy band = 95% Wilson CI. */
+  /**
+   * One line per group of arms equal in everything but {@code setting}: the mean test and validation
+   * accuracy of the fold models, band = 95% t-interval over the models (training and test variance), and
+   * the arm selected on validation named in the caption.
+   */
   private void numeric(String setting) throws IOException {
     Map<String, List<ArmEvaluation>> groups = new LinkedHashMap<>();
     List<String> others = varied.stream().filter(c -> !c.equals(setting)).toList();
@@ -73,24 +78,40 @@ final class SweepSection {
       List<ArmEvaluation> sorted = e.getValue().stream()
           .sorted((x, y) -> Double.compare(number(x, setting), number(y, setting))).toList();
       double[] x = sorted.stream().mapToDouble(a -> number(a, setting)).toArray();
-      List<Estimate> acc = sorted.stream().map(a -> a.ensembleEstimate("accuracy", -1)).toList();
-      accuracy.add(new Plots.Line(e.getKey() + " ensemble", archs.get(g), shades.get(g), x,
-          acc.stream().mapToDouble(Estimate::value).toArray(), acc.stream().mapToDouble(Estimate::low).toArray(),
-          acc.stream().mapToDouble(Estimate::high).toArray()));
-      List<Spread> l = sorted.stream().map(a -> Spread.of(results.trials().stream()
-          .filter(t -> t.arm().equals(a.arm()) && t.done()).mapToDouble(Trial::testLoss).toArray())).toList();
-      loss.add(new Plots.Line(e.getKey() + " fold models", archs.get(g), shades.get(g), x,
-          l.stream().mapToDouble(Spread::mean).toArray(), l.stream().mapToDouble(Spread::min).toArray(),
-          l.stream().mapToDouble(Spread::max).toArray()));
+      accuracy.add(line(e.getKey() + " test", archs.get(g), shades.get(g), x,
+          sorted.stream().map(a -> TInterval.of(a.foldValues("accuracy", -1))).toList()));
+      accuracy.add(line(e.getKey() + " validation", archs.get(g), shades.get(g) + 1, x,
+          sorted.stream().map(a -> TInterval.of(trialValues(a, Trial::valAccuracy))).toList()));
+      loss.add(line(e.getKey() + " validation", archs.get(g), shades.get(g), x,
+          sorted.stream().map(a -> TInterval.of(trialValues(a, Trial::valLoss))).toList()));
       g++;
     }
     boolean log = setting.equals("learning_rate");
     String name = log ? "lr-sweep" : "epoch-sweep";
     String axis = log ? "learning rate (log scale)" : "epoch budget";
-    page.image(plots.lines(name + "-accuracy", "Test accuracy against " + axis, axis, "test accuracy", accuracy, log,
-        false), "Test accuracy of each fold ensemble against " + axis + "; band = 95% Wilson interval");
-    page.image(plots.lines(name + "-loss", "Test loss against " + axis, axis, "test loss (cross-entropy)", loss, log,
-        false), "Mean test loss of the fold models (trials.csv) against " + axis + "; band = min-max over folds");
+    Selection selection = selection(results);
+    List<String> chosen = new ArrayList<>();
+    for (String arch : new LinkedHashSet<>(archs)) {
+      selection.selected(arch).ifPresent(c -> chosen.add(arch + " " + Arm.shortName(setting) + "=" + c.arm().get(setting)));
+    }
+    String selected = chosen.isEmpty() ? "" : "; selected on validation loss: " + String.join(", ", chosen);
+    String budget = log ? "" : "; the paper's budget of up to 200 epochs was not run at this spec";
+    page.image(plots.lines(name + "-accuracy", "Accuracy against " + axis, axis, "accuracy", accuracy, log, false),
+        "Mean test and validation accuracy of the fold models against " + axis + "; band = 95% t-interval over the "
+            + "models (includes training variance)" + selected + budget);
+    page.image(plots.lines(name + "-loss", "Validation loss against " + axis, axis, "validation loss (cross-entropy)",
+        loss, log, false), "Mean best-epoch validation loss of the fold models (trials.csv) against " + axis
+        + "; band = 95% t-interval over the models" + selected);
+  }
+
+  private double[] trialValues(ArmEvaluation a, java.util.function.ToDoubleFunction<Trial> value) {
+    return results.trials().stream().filter(t -> t.arm().equals(a.arm()) && t.done()).mapToDouble(value).toArray();
+  }
+
+  private static Plots.Line line(String name, String arch, int shade, double[] x, List<Estimate> values) {
+    return new Plots.Line(name, arch, shade, x, values.stream().mapToDouble(Estimate::value).toArray(),
+        values.stream().mapToDouble(v -> Double.isNaN(v.low()) ? v.value() : v.low()).toArray(),
+        values.stream().mapToDouble(v -> Double.isNaN(v.high()) ? v.value() : v.high()).toArray());
   }
 
   /** The arm each architecture would take forward, chosen on validation folds only ({@link Selection}). */
