@@ -105,7 +105,8 @@ public final class Report {
             + env("java.version") + ", git " + env("git.commit") + ".",
         "Intervals: Wilson 95% for proportions; seeded percentile bootstrap over patients ("
             + Bootstrap.REPLICATES_DEFAULT + " replicates, seed " + bootstrapSeed(results.config())
-            + ") for F1, macro values, AUC, ECE and differences.",
+            + ") for F1, macro values, AUC and differences; for the ECE the same bootstrap bias-corrected, with "
+            + "0 inside when perfect calibration is not rejected (see the calibration table).",
         "Every table and plot below is computed from the CSV files of this folder alone."));
     List<String> missing = new ArrayList<>();
     results.missing().forEach(f -> missing.add("missing file: " + f));
