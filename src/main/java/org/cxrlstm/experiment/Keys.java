@@ -48,6 +48,7 @@ public final class Keys {
     key("results.dir", ValueKind.text(), "results", "results root; the experiment writes results.dir/NAME/");
     // protocol
     key("seed", ValueKind.longInteger(), null, "seeds the split, initial weights, shuffling and augmentation");
+    key("split.seed", ValueKind.longInteger(), "", "seeds the hold-out split and folds; blank = seed");
     key("test.fraction", ValueKind.real(0.01, 0.9), null, "share of images held out as the fixed test set (paper: 0.15)");
     key("folds", ValueKind.integer(2, 50), null, "cross-validation folds on the remaining images (paper: 5)");
     // swept
