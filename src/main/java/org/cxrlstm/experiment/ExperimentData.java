@@ -26,6 +26,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
   static ExperimentData load(Settings s, ResultsLayout layout, PrintStream out) throws IOException {
     Dataset dataset = dataset(s, layout);
     Split split = split(s, layout, dataset, out);
+    MetadataBaselineExperiment.ensure(s, layout, dataset, split, out);
     ImageSource images = ImageStore.load(dataset, s.integer("input.size"), Path.of(s.string("cache.dir")));
     return new ExperimentData(dataset, images, split);
   }

@@ -95,6 +95,7 @@ public final class Report {
         "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
             + "image data collection (adults); pneumonia and normal from Kermany et al. (pediatric, Guangzhou).",
         CONFOUND,
+        MetadataCard.line(results.dir()),
         counts(),
         "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv, "
             + "test fraction " + results.config().getProperty("test.fraction", "not recorded") + ", "
