@@ -19,16 +19,17 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A dataset manifest ({@code data/covid-xray-421.csv} or a {@code manifest.csv} beside the class
  * folders): one row per image with at least {@code file, label, patient_id, sha256}; {@code bytes}
- * and {@code source_repo, source_commit, source_path} are used by the fetch when present.
+ * and {@code source_repo, source_commit, source_path} are used by the fetch when present; {@code width,
+ * height} (pixels) and {@code bytes} by the metadata baseline.
  *
  * <p>Every malformed row is reported at once, by file, line and column.
  */
 public final class Manifest {
   static final List<String> REQUIRED = List.of("file", "label", "patient_id", "sha256");
 
-  /** One manifest row; {@code bytes} is -1 when the manifest has no size column. */
+  /** One manifest row; {@code bytes}, {@code width} and {@code height} are -1 when the manifest lacks the column. */
   public record Row(int line, String file, String label, String patientId, long bytes, String sha256,
-      String sourceRepo, String sourceCommit, String sourcePath) {
+      String sourceRepo, String sourceCommit, String sourcePath, int width, int height) {
 
     /** The file's raw GitHub URL, when the row names its source repository, commit and path. */
     public Optional<URI> sourceUrl() {
@@ -131,11 +132,31 @@ public final class Manifest {
         problems.add(where + "'bytes': '" + r.get("bytes") + "' is not a non-negative whole number");
       }
     }
+    int width = dimension(r, header, "width", where, problems);
+    int height = dimension(r, header, "height", where, problems);
     if (problems.size() > before) {
       return null;
     }
     return new Row(line, file, label, patient, bytes, sha, optional(r, header, "source_repo"),
-        optional(r, header, "source_commit"), optional(r, header, "source_path"));
+        optional(r, header, "source_commit"), optional(r, header, "source_path"), width, height);
+  }
+
+  /** A positive pixel count from {@code column}, -1 when the manifest has no such column. */
+  private static int dimension(CSVRecord r, Map<String, Integer> header, String column, String where,
+      List<String> problems) {
+    if (!header.containsKey(column)) {
+      return -1;
+    }
+    try {
+      int v = Integer.parseInt(r.get(column));
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(where + "'" + column + "': '" + r.get(column) + "' is not a positive whole number");
+    return -1;
   }
 
   private static String optional(CSVRecord r, Map<String, Integer> header, String column) {

@@ -33,6 +33,14 @@ public final class Bootstrap {
     this(seed, REPLICATES_DEFAULT);
   }
 
+  public long seed() {
+    return seed;
+  }
+
+  public int replicates() {
+    return replicates;
+  }
+
   /** A statistic of the items at the given positions (positions may repeat). */
   @FunctionalInterface
   public interface Statistic {
@@ -51,6 +59,44 @@ public final class Bootstrap {
     if (unitOf.length == 0) {
       return Estimate.UNDEFINED;
     }
+    double[] sorted = replicates(unitOf, statistic);
+    if (sorted == null) {
+      return new Estimate(value, Double.NaN, Double.NaN);
+    }
+    return new Estimate(value, quantile(sorted, 0.025), quantile(sorted, 0.975));
+  }
+
+  /**
+   * The bootstrap bias-corrected statistic {@code 2 t - mean(t*)} with the 95% basic (reverse
+   * percentile) interval {@code [2 t - q97.5(t*), 2 t - q2.5(t*)]} (Efron and Tibshirani 1993,
+   * section 10.6; Davison and Hinkley 1997, section 5.2). Both assume that the replicates {@code t*}
+   * lie around {@code t} as {@code t} lies around the truth, so a statistic that is biased upward
+   * (its replicates sit above it) is moved down by the same amount. Unlike percentile and BCa
+   * intervals, whose bounds are always replicate values, these bounds can reach below every
+   * replicate: needed for a statistic such as the calibration error, whose replicates all exceed
+   * the truth when the truth is at the edge of its range. Same resampling and seed as
+   * {@link #interval(String[], Statistic)}.
+   */
+  public Estimate biasCorrected(String[] unitOf, Statistic statistic) {
+    if (unitOf.length == 0) {
+      return Estimate.UNDEFINED;
+    }
+    int[] all = new int[unitOf.length];
+    Arrays.setAll(all, i -> i);
+    double value = statistic.of(all);
+    double[] sorted = replicates(unitOf, statistic);
+    if (Double.isNaN(value) || sorted == null) {
+      return new Estimate(value, Double.NaN, Double.NaN);
+    }
+    double mean = Arrays.stream(sorted).average().orElseThrow();
+    return new Estimate(2 * value - mean, 2 * value - quantile(sorted, 0.975), 2 * value - quantile(sorted, 0.025));
+  }
+
+  /**
+   * The statistic on every replicate, sorted; replicates where it is undefined (NaN) are left out,
+   * and if more than half are, null (the interval is undefined).
+   */
+  private double[] replicates(String[] unitOf, Statistic statistic) {
     int[][] units = groups(unitOf);
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[replicates];
@@ -62,11 +108,11 @@ public final class Bootstrap {
       }
     }
     if (kept < replicates / 2) {
-      return new Estimate(value, Double.NaN, Double.NaN);
+      return null;
     }
     double[] sorted = Arrays.copyOf(values, kept);
     Arrays.sort(sorted);
-    return new Estimate(value, quantile(sorted, 0.025), quantile(sorted, 0.975));
+    return sorted;
   }
 
   /** Each item its own unit. */

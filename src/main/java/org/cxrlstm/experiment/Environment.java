@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cxrlstm.data.Dataset;
+import org.cxrlstm.cluster.Classpath;
+import org.cxrlstm.train.OneDnnIsa;
 import org.cxrlstm.train.Precision;
 import org.tensorflow.TensorFlow;
 
 /**
  * {@code environment.properties}: what machine and code produced the results (git commit and
- * whether the tree was dirty, Java and TensorFlow versions, OS, CPU, cores, threads, precision and
+ * whether the tree was dirty, Java and TensorFlow versions, OS, CPU, its instruction-set flags,
+ * oneDNN's chosen ISA and its cap, cores, threads, precision and
  * why, dataset content hash, GPU, start and end times). Each process that trains rewrites it
  * atomically with its start time; the merge at the end of a run adds the end time
  * ({@link #finish}). trial.properties keeps the per-trial threads, precision and times.
@@ -35,6 +38,10 @@ final class Environment {
         + System.getProperty("os.arch"));
     env.put("cpu.model", cpuModel());
     env.put("cpu.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    // float32 results repeat across hosts only where oneDNN runs the same kernels (OneDnnIsa)
+    env.put("cpu.flags", OneDnnIsa.relevantFlags(Precision.cpuFlags()));
+    env.put("onednn.max.cpu.isa", System.getenv().getOrDefault(OneDnnSettings.ENV, ""));
+    env.put("onednn.isa", OneDnnIsa.probe(Classpath.joined(Classpath.of(OneDnnIsa.class)), ""));
     env.put("threads", String.valueOf(FoldTraining.threads(s)));
     List<String> precisions = s.list("precision");
     StringBuilder reasons = new StringBuilder();

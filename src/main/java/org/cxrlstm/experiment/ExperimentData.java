@@ -5,12 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.split.Split;
 import org.cxrlstm.split.SplitFile;
+import org.cxrlstm.split.SplitRecord;
 import org.cxrlstm.split.Splitter;
 
 /**
@@ -23,6 +26,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
   static ExperimentData load(Settings s, ResultsLayout layout, PrintStream out) throws IOException {
     Dataset dataset = dataset(s, layout);
     Split split = split(s, layout, dataset, out);
+    MetadataBaselineExperiment.ensure(s, layout, dataset, split, out);
     ImageSource images = ImageStore.load(dataset, s.integer("input.size"), Path.of(s.string("cache.dir")));
     return new ExperimentData(dataset, images, split);
   }
@@ -49,12 +53,26 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
     }
   }
 
-  /** split.csv of the experiment: read back when present, else made once under a lock. */
+  /**
+   * split.csv of the experiment: read back when present, else made once under a lock and recorded
+   * in split.properties ({@link SplitRecord}). An existing split made with another split seed, test
+   * fraction, fold count or other images is refused naming the key; one without a record (written
+   * before splits were recorded) is reused with a warning, its fold count checked.
+   */
   static Split split(Settings s, ResultsLayout layout, Dataset dataset, PrintStream out) throws IOException {
     int folds = s.integer("folds");
+    SplitRecord wanted = new SplitRecord(Plan.splitSeed(s), s.real("test.fraction"), folds, dataset.contentHash());
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("split"))) {
       Path file = layout.split();
+      Path recordFile = SplitRecord.beside(file);
       if (Files.exists(file)) {
+        Optional<SplitRecord> recorded = SplitRecord.read(recordFile);
+        if (recorded.isPresent()) {
+          refuseDifferences(s, recorded.get(), wanted, file);
+        } else {
+          out.println("warning: " + file + " has no " + SplitRecord.FILE_NAME + ", so its seed, test fraction and "
+              + "images are unknown; only its fold count is checked");
+        }
         Split split = SplitFile.read(file, dataset);
         if (split.folds().size() != folds) {
           throw new SettingException("folds", String.valueOf(folds), "differs from the " + split.folds().size()
@@ -64,15 +82,39 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
       }
       Split split;
       try {
-        split = Splitter.split(dataset, s.real("test.fraction"), folds, Plan.splitSeed(s));
+        split = Splitter.split(dataset, wanted.testFraction(), folds, wanted.seed());
       } catch (IllegalArgumentException e) {
         throw new SettingException("folds", String.valueOf(folds), "cannot split this dataset: " + e.getMessage());
       }
+      // the record first: split.csv appearing is what marks the split as made
+      wanted.write(recordFile);
       Path tmp = file.resolveSibling("split.csv.tmp");
       SplitFile.write(tmp, dataset, split);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      out.println("wrote " + file + ": " + split.test().length + " test images, " + folds + " folds");
+      out.println("wrote " + file + ": " + split.test().length + " test images, " + folds + " folds, split seed "
+          + wanted.seed());
       return split;
     }
+  }
+
+  private static void refuseDifferences(Settings s, SplitRecord recorded, SplitRecord wanted, Path file) {
+    List<String> differ = recorded.differences(wanted);
+    if (differ.isEmpty()) {
+      return;
+    }
+    String key = differ.get(0);
+    String setting = switch (key) {
+      case "split.seed" -> s.string("split.seed", "").isBlank() ? "seed" : "split.seed";
+      case "dataset.hash" -> s.bool("synthetic", false) ? "data.dir"
+          : s.has("data") && !s.string("data").isBlank() ? "data" : "dataset.manifest";
+      default -> key;
+    };
+    String value = key.equals("dataset.hash") ? s.string(setting, "") : wanted.values().get(key);
+    String detail = key.equals("dataset.hash")
+        ? "gives images with content hash " + wanted.datasetHash() + ", but " + file + " was made on images with "
+            + "dataset.hash=" + recorded.datasetHash()
+        : "differs from " + key + "=" + recorded.values().get(key) + " recorded for " + file;
+    throw new SettingException(setting, value, detail + " (" + SplitRecord.beside(file) + "; differing: "
+        + String.join(", ", differ) + "); use the recorded value, another results.dir or -Dfresh=true");
   }
 }

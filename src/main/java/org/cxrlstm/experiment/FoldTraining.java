@@ -53,6 +53,7 @@ final class FoldTraining implements TrialTraining {
 
   /** Loads dataset, split and images once for this process and records the environment. */
   static TrialTraining open(Settings s, ResultsLayout layout, Plan plan, PrintStream out) throws IOException {
+    OneDnnSettings.require(s, System.getenv());
     ExperimentData data = ExperimentData.load(s, layout, out);
     Environment.write(layout, s, plan, data.dataset());
     return new FoldTraining(s, layout, data, out);

@@ -85,6 +85,7 @@ public final class Keys {
     key("augment.flip", ValueKind.bool(), "false", "random horizontal flips when augmenting");
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
+    key("onednn.max.isa", ValueKind.choice(OneDnnSettings.VALUES), "", "cap on oneDNN's instruction set (ONEDNN_MAX_CPU_ISA, e.g. AVX2), for results that repeat across CPUs; blank = TensorFlow's choice; must be set in the environment too");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
     key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
     key("tensorboard", ValueKind.bool(), "true",

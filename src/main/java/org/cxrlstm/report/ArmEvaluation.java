@@ -135,7 +135,8 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
     if (!hasEnsemble()) {
       return Estimate.UNDEFINED;
     }
-    return bootstrap.interval(units(ensemble), idx -> calibration(pick(ensemble, idx)).ece());
+    return Calibration.debiasedEce(ensemble.stream().map(Prediction::probabilities).toArray(double[][]::new),
+        ensemble.stream().mapToInt(Prediction::label).toArray(), units(ensemble), bootstrap);
   }
 
   /** Mean cross-entropy of the ensemble's probabilities on the test set. */

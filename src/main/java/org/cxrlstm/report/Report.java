@@ -147,6 +147,7 @@ public final class Report {
         "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
             + "image data collection (adults); pneumonia and normal from Kermany et al. (pediatric, Guangzhou).",
         CONFOUND,
+        MetadataCard.line(results.dir()),
         counts(),
         "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv, "
             + "test fraction " + results.config().getProperty("test.fraction", "not recorded") + ", "
@@ -157,7 +158,8 @@ public final class Report {
             + env("java.version") + ", git " + env("git.commit") + ".",
         "Intervals: Wilson 95% for proportions; seeded percentile bootstrap over patients ("
             + Bootstrap.REPLICATES_DEFAULT + " replicates, seed " + bootstrapSeed(results.config())
-            + ") for F1, macro values, AUC, ECE and differences.",
+            + ") for F1, macro values, AUC and differences; for the ECE the same bootstrap bias-corrected, with "
+            + "0 inside when perfect calibration is not rejected (see the calibration table).",
         "Every table and plot below is computed from the CSV files of this folder alone."));
     List<String> missing = new ArrayList<>();
     results.missing().forEach(f -> missing.add("missing file: " + f));

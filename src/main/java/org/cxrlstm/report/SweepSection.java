@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.TInterval;
@@ -179,7 +178,7 @@ final class SweepSection {
 
   /** Plain words for the shortcut control (Maguolo and Nanni 2021; DeGrave et al. 2021). */
   private void shortcut() {
-    page.heading(3, "Shortcut control: accuracy without the lungs");
+    page.heading(3, "Shortcut control: accuracy without the central lung box");
     List<String> lines = new ArrayList<>();
     for (ArmEvaluation a : arms) {
       String mask = a.arm().get("mask");
@@ -192,31 +191,18 @@ final class SweepSection {
         majority = Math.max(majority, a.ensembleConfusion().support(c));
       }
       double chance = (double) majority / a.ensembleConfusion().total();
-      String what = switch (mask) {
-        case "lungs-out" -> "with the central (lung) region blacked out";
-        case "lungs-only" -> "with only the central (lung) region kept";
-        default -> "on full images";
-      };
+      String what = ShortcutText.masked(mask);
       String meaning = !mask.equals("lungs-out") ? ""
-          : acc.low() > chance
-              ? " Even the lower end of its 95% interval is above the majority-class rate of " + pct(chance)
-                  + ": the models classify these X-rays without seeing the lungs, so they use something other than "
-                  + "lung findings, most likely the differences between the image sources (pediatric vs adult "
-                  + "patients, hospitals, scanners, burned-in text). This is a shortcut."
-              : " This is not clearly above the majority-class rate of " + pct(chance) + ": no evidence here that "
-                  + "the models classify without the lungs.";
+          : ShortcutText.lungsOutMeaning(a.ensembleConfusion(), acc, chance);
       lines.add(label(a) + " " + what + ": ensemble accuracy " + acc.percent() + " %." + meaning);
     }
-    page.text("A classifier that still scores well when the lungs are hidden is not reading the lungs. "
-        + "The lungs-out arms below answer that question for this run.");
+    page.text("A classifier that still scores well when the central box around the lungs is hidden does not need "
+        + "what lies inside it. The box is a fixed rectangle, so it hides most, not all, of the lung fields and "
+        + "some other anatomy. The lungs-out arms below answer that question for this run.");
     page.bullets(lines);
   }
 
   private String label(ArmEvaluation a) {
     return labels.get(arms.indexOf(a));
-  }
-
-  private static String pct(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * v);
   }
 }

@@ -175,7 +175,7 @@ class DatasetFetcherTest {
   @Test
   void sourceUrlIsRawGithub() {
     Manifest.Row row = new Manifest.Row(2, "covid/a b.png", "covid", "1", 10, "0".repeat(64),
-        "ieee8023/covid-chestxray-dataset", "0f7245db", "images/a b.png");
+        "ieee8023/covid-chestxray-dataset", "0f7245db", "images/a b.png", -1, -1);
     assertEquals("https://raw.githubusercontent.com/ieee8023/covid-chestxray-dataset/0f7245db/images/a%20b.png",
         new DatasetFetcher(null).url(row).toString());
     assertEquals("file:/m/covid/a%20b.png", new DatasetFetcher("file:/m/").url(row).toString());

@@ -77,7 +77,7 @@ class ReportTest {
     String report = Files.readString(Report.write(dir));
     assertTrue(Files.exists(dir.resolve("plots/ablation.png")));
     assertTrue(report.contains("Shortcut control"));
-    assertTrue(report.contains("with the central (lung) region blacked out"));
+    assertTrue(report.contains("a fixed rectangle, not a lung segmentation) blacked out"), report);
     // mask pairs (3 per arch) and arch pairs (one per mask value)
     String pairs = Files.readString(dir.resolve("tables/paired-comparisons.csv"));
     assertEquals(1 + 6 + 3, pairs.lines().count(), pairs);

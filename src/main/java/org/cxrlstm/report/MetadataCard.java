@@ -1,0 +1,38 @@
+package org.cxrlstm.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.eval.Wilson;
+import org.cxrlstm.metadata.MetadataBaseline;
+import org.cxrlstm.metadata.MetadataFeatures;
+
+/**
+ * The data card's line on the confound that needs no pixels, from {@code metadata_baseline.csv}:
+ * the accuracy of a logistic regression on file attributes alone, on the same split and test set.
+ */
+final class MetadataCard {
+  private MetadataCard() {}
+
+  /** The line, or a note that the folder has no metadata_baseline.csv. */
+  static String line(Path dir) {
+    Path file = dir.resolve(MetadataBaseline.FILE_NAME);
+    if (!Files.exists(file)) {
+      return "Metadata baseline: " + MetadataBaseline.FILE_NAME + " missing (run -Dexperiment=metadata-baseline).";
+    }
+    List<CsvTable.Row> rows = CsvTable.read(file, MetadataBaseline.COLUMNS).rows();
+    Estimate test = accuracy(rows.stream().filter(r -> r.get("model").equals(MetadataBaseline.ENSEMBLE)).toList());
+    Estimate cv = accuracy(rows.stream().filter(r -> r.get("partition").equals("validation")).toList());
+    return "A model that never sees a pixel (multinomial logistic regression on the files' "
+        + String.join(", ", MetadataFeatures.NUMERIC).replace('_', ' ') + " and format; same folds, fold "
+        + "ensemble) scores " + test.percent() + " % on the test set (cross-validated on the training part: "
+        + cv.percent() + " %): that much of the accuracy below is available from how the sources store their "
+        + "files, without any image content.";
+  }
+
+  private static Estimate accuracy(List<CsvTable.Row> rows) {
+    long right = rows.stream().filter(r -> r.classIndex("label") == r.classIndex("predicted")).count();
+    return Wilson.interval(right, rows.size());
+  }
+}
