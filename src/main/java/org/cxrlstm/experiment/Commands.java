@@ -13,6 +13,7 @@ final class Commands {
         new BenchWorkersExperiment(System.out),
         new KeysExperiment(System.out),
         new FetchDataExperiment(System.out),
+        new NearDuplicatesExperiment(System.out),
         new ReportExperiment(System.out),
         new EvaluateExperiment(System.out),
         new PredictExperiment(System.out, System.err));

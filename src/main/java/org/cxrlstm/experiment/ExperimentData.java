@@ -11,7 +11,6 @@ import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.split.Split;
 import org.cxrlstm.split.SplitFile;
-import org.cxrlstm.split.Splitter;
 
 /**
  * The images and the split every trial of an experiment shares: the dataset (real, or synthetic
@@ -41,7 +40,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
               s.longValue("seed"));
         }
       }
-      return Dataset.fromManifest(manifest, dir);
+      return DatasetSettings.select(Dataset.fromManifest(DatasetSettings.readManifest(manifest, s), dir), s);
     }
     // concurrent trial processes fetch once: the others wait and then find every file present
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {
@@ -62,12 +61,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
         }
         return split;
       }
-      Split split;
-      try {
-        split = Splitter.split(dataset, s.real("test.fraction"), folds, s.longValue("seed"));
-      } catch (IllegalArgumentException e) {
-        throw new SettingException("folds", String.valueOf(folds), "cannot split this dataset: " + e.getMessage());
-      }
+      Split split = SplitSettings.split(s, dataset, out);
       Path tmp = file.resolveSibling("split.csv.tmp");
       SplitFile.write(tmp, dataset, split);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
