@@ -59,10 +59,10 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         r.real("val_loss"), r.real("val_accuracy")));
     // test-set rows only: predictions.csv also holds each fold model's validation images
     // (partition=validation); files written before that column hold test rows only
-    List<Prediction> predictions = read(dir, "predictions.csv", PREDICTION_COLUMNS, missing,
+    List<Prediction> predictions = read(dir, "predictions.csv", withProbabilities(PREDICTION_COLUMNS, classes), missing,
         r -> !r.has("partition") || r.get("partition").isEmpty() || r.get("partition").equals("test")
             ? prediction(r, r.integer("fold"), classes) : null).stream().filter(java.util.Objects::nonNull).toList();
-    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", ENSEMBLE_COLUMNS, missing,
+    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", withProbabilities(ENSEMBLE_COLUMNS, classes), missing,
         r -> prediction(r, Prediction.ENSEMBLE, classes));
     List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, r -> splitRow(r, classes));
     List<GradCamRow> gradcam = Files.exists(dir.resolve("gradcam.csv"))
@@ -74,9 +74,12 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         List.copyOf(missing), classes);
   }
 
-  /** The classes named by the probability columns of the first predictions file present. */
+  /**
+   * The classes named by the probability columns of the first predictions file present, the ensemble's
+   * first (one row per test image, so the smaller file); the other file must then have the same columns.
+   */
   private static ClassNames classes(Path dir) {
-    for (String name : List.of("predictions.csv", "ensemble_predictions.csv")) {
+    for (String name : List.of("ensemble_predictions.csv", "predictions.csv")) {
       Path file = dir.resolve(name);
       if (Files.exists(file)) {
         return ClassNames.ofHeader(CsvTable.read(file, List.of()).header());
@@ -92,6 +95,10 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     predictions.forEach(p -> arms.add(p.arm()));
     ensemble.forEach(p -> arms.add(p.arm()));
     return List.copyOf(arms);
+  }
+
+  private static List<String> withProbabilities(List<String> columns, ClassNames classes) {
+    return Stream.concat(columns.stream(), classes.probabilityColumns().stream()).toList();
   }
 
   private static Prediction prediction(CsvTable.Row r, int fold, ClassNames classes) {
