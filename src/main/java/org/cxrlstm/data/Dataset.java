@@ -18,8 +18,9 @@ import java.util.Set;
  * {@link ImageEntry} per image. Indices into {@link #entries()} are what splits and batches use.
  *
  * <p>The class-to-index mapping is explicit and never inferred from folder order (the authors' own
- * code swapped two labels that way): a manifest's labels are ordered by {@link #classesOf}, the
- * paper's classes first in the paper's order, so every dataset that uses them indexes them alike.
+ * code swapped two labels that way): a manifest that uses the paper's classes has exactly those, in
+ * the paper's order (a misspelt label or an empty class is an error); one with other labels only
+ * (sources, say) has them in alphabetical order. See {@link #classesOf}.
  */
 public final class Dataset {
   /** The paper's classes in its order (index 0, 1, 2). */
@@ -56,15 +57,27 @@ public final class Dataset {
   }
 
   /**
-   * The class order of a manifest: those of the paper's {@link #CLASSES} that occur, in the paper's
-   * order, then every other label in alphabetical order (independent of the row order).
+   * The classes of a manifest: the paper's {@link #CLASSES} when any label is one of them (so a
+   * misspelt label or a missing class is refused, not made a class), else its labels in alphabetical
+   * order, independent of the row order.
    */
   public static List<String> classesOf(Manifest manifest) {
+    List<String> labels = labelsOf(manifest);
+    return labels.stream().anyMatch(CLASSES::contains) ? CLASSES : labels;
+  }
+
+  /** Every label of a manifest: the paper's classes that occur in the paper's order, then the others alphabetically. */
+  public static List<String> labelsOf(Manifest manifest) {
     Set<String> labels = new java.util.TreeSet<>();
     manifest.rows().forEach(r -> labels.add(r.label()));
     List<String> out = new ArrayList<>(CLASSES.stream().filter(labels::contains).toList());
     labels.stream().filter(l -> !CLASSES.contains(l)).forEach(out::add);
     return List.copyOf(out);
+  }
+
+  /** The images of {@code manifest} under {@code root} with the classes {@code keep} only, in that order. */
+  public static Dataset fromManifest(Manifest manifest, Path root, List<String> keep) throws IOException {
+    return DatasetReader.fromManifest(manifest, root, labelsOf(manifest), false).only(keep);
   }
 
   /**

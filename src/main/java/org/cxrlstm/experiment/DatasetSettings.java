@@ -50,7 +50,23 @@ public final class DatasetSettings {
     }
     Manifest manifest = readManifest(manifest(settings), settings);
     new DatasetFetcher(mirror(settings)).fetch(manifest, dataDir(settings), false);
-    return select(Dataset.fromManifest(manifest, dataDir(settings)), settings);
+    return load(manifest, dataDir(settings), settings);
+  }
+
+  /** The dataset of {@code manifest} under {@code root}: its classes, or those of the setting {@code classes}. */
+  public static Dataset load(Manifest manifest, Path root, Settings settings) throws IOException {
+    List<String> classes = classes(settings);
+    if (classes.isEmpty()) {
+      return Dataset.fromManifest(manifest, root);
+    }
+    try {
+      return Dataset.fromManifest(manifest, root, classes);
+    } catch (DataException e) {
+      if (e.getMessage().startsWith("class '")) {
+        throw new SettingException("classes", String.join(",", classes), e.getMessage());
+      }
+      throw e;
+    }
   }
 
   /** The manifest with its labels taken from the column {@code label.column}. */
@@ -64,19 +80,6 @@ public final class DatasetSettings {
       throw new SettingException("label.column", column, "is not a column of " + csv);
     }
     return Manifest.read(csv, column);
-  }
-
-  /** {@code dataset} restricted to the classes of the setting {@code classes}; all of them when it is blank. */
-  public static Dataset select(Dataset dataset, Settings settings) {
-    List<String> classes = classes(settings);
-    if (classes.isEmpty()) {
-      return dataset;
-    }
-    try {
-      return dataset.only(classes);
-    } catch (DataException e) {
-      throw new SettingException("classes", String.join(",", classes), e.getMessage());
-    }
   }
 
   private static List<String> classes(Settings settings) {

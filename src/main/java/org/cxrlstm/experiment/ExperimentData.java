@@ -40,7 +40,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
               s.longValue("seed"));
         }
       }
-      return DatasetSettings.select(Dataset.fromManifest(DatasetSettings.readManifest(manifest, s), dir), s);
+      return DatasetSettings.load(DatasetSettings.readManifest(manifest, s), dir, s);
     }
     // concurrent trial processes fetch once: the others wait and then find every file present
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {

@@ -28,10 +28,15 @@ class ManifestColumnsTest {
   }
 
   @Test
-  void otherLabelsFollowThePapersClassesAlphabetically() throws IOException {
+  void otherLabelsAreSortedButAMisspeltPaperClassIsRefused() throws IOException {
     Path csv = MiniatureManifests.darkcovidnet(dir, 4);
     Files.writeString(csv, Files.readString(csv).replace(",pneumonia,", ",zoster,").replace(",normal,", ",asthma,"));
-    assertEquals(List.of("covid", "asthma", "zoster"), Dataset.classesOf(Manifest.read(csv)));
+    assertEquals(List.of("covid", "asthma", "zoster"), Dataset.labelsOf(Manifest.read(csv)));
+    assertEquals(Dataset.CLASSES, Dataset.classesOf(Manifest.read(csv)));
+    DataException e = assertThrows(DataException.class, () -> Dataset.fromManifest(csv, dir));
+    assertTrue(e.getMessage().contains("'zoster' is not one of the classes"), e.getMessage());
+    Files.writeString(csv, Files.readString(csv).replace(",covid,", ",yaws,"));
+    assertEquals(List.of("asthma", "yaws", "zoster"), Dataset.classesOf(Manifest.read(csv)));
   }
 
   @Test
