@@ -17,8 +17,10 @@ import java.util.Set;
  * The images of one experiment: a root folder, the class names in index order, and one
  * {@link ImageEntry} per image. Indices into {@link #entries()} are what splits and batches use.
  *
- * <p>The class-to-index mapping is explicit ({@link #CLASSES} by default, the paper's order) and
- * never inferred from folder order: the authors' own code swapped two labels that way.
+ * <p>The class-to-index mapping is explicit and never inferred from folder order (the authors' own
+ * code swapped two labels that way): a manifest that uses the paper's classes has exactly those, in
+ * the paper's order (a misspelt label or an empty class is an error); one with other labels only
+ * (sources, say) has them in alphabetical order. See {@link #classesOf}.
  */
 public final class Dataset {
   /** The paper's classes in its order (index 0, 1, 2). */
@@ -44,9 +46,38 @@ public final class Dataset {
     return new Dataset(root, classes, entries);
   }
 
-  /** The images listed by {@code manifestCsv}, under {@code root}, with the paper's classes. */
+  /** The images listed by {@code manifestCsv}, under {@code root}, with the classes {@link #classesOf} it. */
   public static Dataset fromManifest(Path manifestCsv, Path root) throws IOException {
-    return fromManifest(manifestCsv, root, CLASSES);
+    return fromManifest(Manifest.read(manifestCsv), root);
+  }
+
+  /** The images of {@code manifest} under {@code root}, with the classes {@link #classesOf} it. */
+  public static Dataset fromManifest(Manifest manifest, Path root) throws IOException {
+    return DatasetReader.fromManifest(manifest, root, classesOf(manifest), false);
+  }
+
+  /**
+   * The classes of a manifest: the paper's {@link #CLASSES} when any label is one of them (so a
+   * misspelt label or a missing class is refused, not made a class), else its labels in alphabetical
+   * order, independent of the row order.
+   */
+  public static List<String> classesOf(Manifest manifest) {
+    List<String> labels = labelsOf(manifest);
+    return labels.stream().anyMatch(CLASSES::contains) ? CLASSES : labels;
+  }
+
+  /** Every label of a manifest: the paper's classes that occur in the paper's order, then the others alphabetically. */
+  public static List<String> labelsOf(Manifest manifest) {
+    Set<String> labels = new java.util.TreeSet<>();
+    manifest.rows().forEach(r -> labels.add(r.label()));
+    List<String> out = new ArrayList<>(CLASSES.stream().filter(labels::contains).toList());
+    labels.stream().filter(l -> !CLASSES.contains(l)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  /** The images of {@code manifest} under {@code root} with the classes {@code keep} only, in that order. */
+  public static Dataset fromManifest(Manifest manifest, Path root, List<String> keep) throws IOException {
+    return DatasetReader.fromManifest(manifest, root, labelsOf(manifest), false).only(keep);
   }
 
   /**
@@ -133,6 +164,31 @@ public final class Dataset {
     MessageDigest digest = Sha256.newDigest();
     lines.forEach(l -> digest.update(l.getBytes(StandardCharsets.UTF_8)));
     return Sha256.hex(digest.digest());
+  }
+
+  /**
+   * The images of the classes {@code keep} only, which become the classes in that order (a binary
+   * task from a three-class manifest, say).
+   *
+   * @throws DataException naming a class of {@code keep} this dataset does not have
+   */
+  public Dataset only(List<String> keep) {
+    if (keep.isEmpty() || keep.stream().distinct().count() != keep.size()) {
+      throw new DataException("classes to keep must be distinct and non-empty: " + keep);
+    }
+    for (String c : keep) {
+      if (!classes.contains(c)) {
+        throw new DataException("class '" + c + "' is not in the dataset (its classes: " + classes + ")");
+      }
+    }
+    List<ImageEntry> kept = new ArrayList<>();
+    for (ImageEntry e : entries) {
+      int label = keep.indexOf(classes.get(e.label()));
+      if (label >= 0) {
+        kept.add(new ImageEntry(e.file(), label, e.patientId(), e.sha256()));
+      }
+    }
+    return new Dataset(root, keep, kept);
   }
 
   /** This dataset without the images {@code files} (for {@code data.skipInvalid}). */

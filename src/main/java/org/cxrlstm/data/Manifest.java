@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * and {@code source_repo, source_commit, source_path} are used by the fetch when present; {@code width,
  * height} (pixels) and {@code bytes} by the metadata baseline.
  *
- * <p>Every malformed row is reported at once, by file, line and column.
+ * <p>Every malformed row is reported at once, by file, line and column. Other columns (such as
+ * {@code source}) are kept: {@link #values} reads one, and any column can serve as the label.
  */
 public final class Manifest {
   static final List<String> REQUIRED = List.of("file", "label", "patient_id", "sha256");
@@ -41,12 +42,17 @@ public final class Manifest {
     }
   }
 
+  /** The column that holds each image's class unless another is asked for. */
+  public static final String LABEL = "label";
+
   private final Path path;
   private final List<Row> rows;
+  private final Map<String, List<String>> columns;
 
-  private Manifest(Path path, List<Row> rows) {
+  private Manifest(Path path, List<Row> rows, Map<String, List<String>> columns) {
     this.path = path;
     this.rows = List.copyOf(rows);
+    this.columns = columns;
   }
 
   public Path path() {
@@ -57,15 +63,45 @@ public final class Manifest {
     return rows;
   }
 
+  public boolean hasColumn(String column) {
+    return columns.containsKey(column);
+  }
+
+  /**
+   * The value of {@code column} for every row, in the order of {@link #rows()}.
+   *
+   * @throws DataException naming the file and its columns when the manifest has no such column
+   */
+  public List<String> values(String column) {
+    List<String> v = columns.get(column);
+    if (v == null) {
+      throw new DataException(path + ": no column '" + column + "' (header has " + columns.keySet() + ")");
+    }
+    return v;
+  }
+
   /** Reads and checks {@code csv}; throws {@link DataException} listing every bad row. */
   public static Manifest read(Path csv) throws IOException {
+    return read(csv, LABEL);
+  }
+
+  /**
+   * Reads and checks {@code csv}, taking each row's class from {@code labelColumn} (the image's
+   * source, say, to measure how well the source can be told from the pixels).
+   */
+  public static Manifest read(Path csv, String labelColumn) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true).get();
     List<Row> rows = new ArrayList<>();
+    Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> header = parser.getHeaderMap();
+      header.keySet().forEach(c -> columns.put(c, new ArrayList<>()));
+      if (!header.containsKey(labelColumn)) {
+        throw new DataException(csv + ": line 1: no label column '" + labelColumn + "' (header has " + header.keySet() + ")");
+      }
       for (String column : REQUIRED) {
         if (!header.containsKey(column)) {
           throw new DataException(csv + ": line 1: missing column '" + column + "' (header has " + header.keySet() + ")");
@@ -74,7 +110,7 @@ public final class Manifest {
       Map<String, Integer> seen = new HashMap<>();
       for (CSVRecord record : parser) {
         int line = (int) parser.getCurrentLineNumber();
-        Row row = row(csv, line, record, header, problems);
+        Row row = row(csv, line, record, header, labelColumn, problems);
         if (row == null) {
           continue;
         }
@@ -84,6 +120,7 @@ public final class Manifest {
           continue;
         }
         rows.add(row);
+        columns.forEach((c, v) -> v.add(record.get(c)));
       }
     } catch (NoSuchFileException e) {
       throw new DataException("manifest not found: " + csv);
@@ -94,10 +131,12 @@ public final class Manifest {
     if (rows.isEmpty()) {
       throw new DataException(csv + ": the manifest has no rows");
     }
-    return new Manifest(csv, rows);
+    columns.replaceAll((c, v) -> List.copyOf(v));
+    return new Manifest(csv, rows, java.util.Collections.unmodifiableMap(columns));
   }
 
-  private static Row row(Path csv, int line, CSVRecord r, Map<String, Integer> header, List<String> problems) {
+  private static Row row(Path csv, int line, CSVRecord r, Map<String, Integer> header, String labelColumn,
+      List<String> problems) {
     int before = problems.size();
     String where = csv + ": line " + line + ": column ";
     if (r.size() != header.size()) {
@@ -109,9 +148,9 @@ public final class Manifest {
     if (pathProblem != null) {
       problems.add(where + "'file': '" + file + "' " + pathProblem);
     }
-    String label = r.get("label");
+    String label = r.get(labelColumn);
     if (label.isEmpty()) {
-      problems.add(where + "'label' is empty");
+      problems.add(where + "'" + labelColumn + "' is empty");
     }
     String patient = r.get("patient_id");
     if (patient.isEmpty()) {

@@ -41,9 +41,12 @@ final class ArmSummary {
     Map<List<String>, List<Map<String, String>>> folds = byArm(Merge.Table.read(trials), true);
     Map<List<String>, List<Map<String, String>>> ensembles = Files.exists(ensemble)
         ? byArm(Merge.Table.read(ensemble), false) : Map.of();
+    List<String> ensembleClasses = Files.exists(ensemble)
+        ? TrialMetrics.classesOf(Merge.Table.read(ensemble).header()) : TrialMetrics.CLASSES;
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<List<String>, List<Map<String, String>>> arm : folds.entrySet()) {
-      Map<String, String> ensembleValues = ensembleValues(ensembles.getOrDefault(arm.getKey(), List.of()), ensemble);
+      Map<String, String> ensembleValues = ensembleValues(ensembles.getOrDefault(arm.getKey(), List.of()), ensemble,
+          ensembleClasses);
       for (String metric : METRICS) {
         double[] v = arm.getValue().stream().map(r -> r.getOrDefault(metric, ""))
             .filter(x -> !x.isBlank()).mapToDouble(x -> parse(x, metric, trials)).filter(Double::isFinite).toArray();
@@ -90,15 +93,16 @@ final class ArmSummary {
   }
 
   /** The ensemble's accuracy and the {@link TrialMetrics} columns from its predictions. */
-  private static Map<String, String> ensembleValues(List<Map<String, String>> rows, Path file) throws IOException {
+  private static Map<String, String> ensembleValues(List<Map<String, String>> rows, Path file, List<String> classes)
+      throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     if (rows.isEmpty()) {
       return out;
     }
     try {
-      ConfusionMatrix m = TrialMetrics.confusion(rows);
+      ConfusionMatrix m = TrialMetrics.confusion(rows, classes);
       out.put("test_accuracy", FoldTraining.number(m.accuracy()));
-      out.putAll(TrialMetrics.of(rows));
+      out.putAll(TrialMetrics.of(m, classes));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ final class Commands {
         new KeysExperiment(System.out),
         new FetchDataExperiment(System.out),
         new MetadataBaselineExperiment(System.out),
+        new NearDuplicatesExperiment(System.out),
         new ReportExperiment(System.out),
         new EvaluateExperiment(System.out),
         new PredictExperiment(System.out, System.err));

@@ -169,12 +169,8 @@ final class EvaluateExperiment implements Experiment {
     row.addAll(settings);
     row.addAll(List.of("done", "", "", "", "", "", number(p.accuracy()), number(p.loss()), String.valueOf(p.count()),
         String.format(Locale.ROOT, "%.2f", seconds), String.valueOf(threads)));
-    if (classes.equals(TrialMetrics.CLASSES)) {
-      int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
-      row.addAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted)).values());
-    } else {
-      TrialMetrics.COLUMNS.forEach(c -> row.add("")); // per-class columns are named for the canonical classes
-    }
+    int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
+    row.addAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted), classes).values());
     return row;
   }
 

@@ -14,7 +14,6 @@ import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.split.Split;
 import org.cxrlstm.split.SplitFile;
 import org.cxrlstm.split.SplitRecord;
-import org.cxrlstm.split.Splitter;
 
 /**
  * The images and the split every trial of an experiment shares: the dataset (real, or synthetic
@@ -45,7 +44,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
               s.longValue("seed"));
         }
       }
-      return Dataset.fromManifest(manifest, dir);
+      return DatasetSettings.load(DatasetSettings.readManifest(manifest, s), dir, s);
     }
     // concurrent trial processes fetch once: the others wait and then find every file present
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {
@@ -80,12 +79,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
         }
         return split;
       }
-      Split split;
-      try {
-        split = Splitter.split(dataset, wanted.testFraction(), folds, wanted.seed());
-      } catch (IllegalArgumentException e) {
-        throw new SettingException("folds", String.valueOf(folds), "cannot split this dataset: " + e.getMessage());
-      }
+      Split split = SplitSettings.split(s, dataset, out);
       // the record first: split.csv appearing is what marks the split as made
       wanted.write(recordFile);
       Path tmp = file.resolveSibling("split.csv.tmp");

@@ -36,6 +36,8 @@ public final class Keys {
         "dataset folder: the manifest's images are fetched into it, synthetic ones generated into it");
     key("dataset.manifest", ValueKind.text(), DatasetSettings.MANIFEST_DEFAULT,
         "manifest CSV of the dataset (file, label, patient_id, sha256, source URL columns)");
+    key("classes", ValueKind.text(), "", "classes kept, comma-separated, in index order (covid,normal: a binary task); blank = every label of the manifest");
+    key("label.column", ValueKind.text(), "label", "manifest column used as the class (source: predict the image's source instead)");
     key("data", ValueKind.text(), "", "an ImageFolder directory used instead of the manifest's dataset (blank: none)");
     key("dataset.mirror", ValueKind.text(), "",
         "URL prefix to fetch missing images from (file:DIR, http(s)://...); blank: the manifest's source URLs");
@@ -54,6 +56,8 @@ public final class Keys {
         "training runs per arm and fold, repeat r with seed + r on the same split (training variance)");
     key("test.fraction", ValueKind.real(0.01, 0.9), null, "share of images held out as the fixed test set (paper: 0.15)");
     key("folds", ValueKind.integer(2, 50), null, "cross-validation folds on the remaining images (paper: 5)");
+    key("test.where", ValueKind.text(), "", "COLUMN=VALUE of the manifest: those images are the test set (leave one source out); blank = stratified hold-out of test.fraction");
+    key("near.duplicates", ValueKind.integer(-1, 64), String.valueOf(org.cxrlstm.split.NearDuplicates.BITS_DEFAULT), "images whose 64-bit DCT hashes differ in at most this many bits stay on one side of the split like one patient; -1 = off");
     // swept
     key("architectures", ValueKind.list(ValueKind.choice("cnn", "cnn-lstm")), null, "architectures compared");
     key("learning.rates", ValueKind.list(ValueKind.real(1e-9, 1.0)), null, "Adam learning rates (paper: 1e-4)");

@@ -14,7 +14,10 @@ import org.cxrlstm.eval.Metrics;
  * The per-class test metrics of trials.csv (paper section 3.3, through {@link ConfusionMatrix}
  * and {@link Metrics}): macro F1 and each class's sensitivity and specificity, computed from a
  * predictions file's {@code partition=test} rows. Computed at merge time from the predictions, so
- * trial folders written before these columns existed get them too.
+ * trial folders written before these columns existed get them too. The columns are named for the
+ * paper's classes; a dataset with other classes (its predictions' {@code p_<class>} columns) fills
+ * those of its classes that carry a paper class's name and leaves the rest blank, and its macro F1
+ * is over its own classes.
  */
 final class TrialMetrics {
   /** Canonical class order (docs/architecture.md, "Classes"). */
@@ -43,7 +46,7 @@ final class TrialMetrics {
       rows.add(table.row(i));
     }
     try {
-      return of(testRows(rows));
+      return of(testRows(rows), classesOf(table.header()));
     } catch (IllegalArgumentException e) {
       throw new IOException(predictions + ": " + e.getMessage(), e);
     }
@@ -59,43 +62,66 @@ final class TrialMetrics {
     return p == null || p.isEmpty() || p.equals(TEST);
   }
 
-  /** The metric columns of {@code rows} (columns label and predicted as class names). */
+  /** The classes of a predictions header: its {@code p_<class>} columns in order; the paper's when it has none. */
+  static List<String> classesOf(List<String> header) {
+    List<String> classes = header.stream().filter(h -> h.startsWith("p_")).map(h -> h.substring(2)).toList();
+    return classes.isEmpty() ? CLASSES : classes;
+  }
+
+  /** The metric columns of {@code rows} over the paper's classes (columns label and predicted as class names). */
   static Map<String, String> of(List<Map<String, String>> rows) {
-    Map<String, String> out = new LinkedHashMap<>();
-    COLUMNS.forEach(c -> out.put(c, ""));
+    return of(rows, CLASSES);
+  }
+
+  /** The metric columns of {@code rows} whose labels are {@code classes}. */
+  static Map<String, String> of(List<Map<String, String>> rows, List<String> classes) {
     if (rows.isEmpty()) {
+      Map<String, String> out = new LinkedHashMap<>();
+      COLUMNS.forEach(c -> out.put(c, ""));
       return out;
     }
-    return of(confusion(rows));
+    return of(confusion(rows, classes), classes);
   }
 
   /** The metric columns of a confusion matrix over {@link #CLASSES}. */
   static Map<String, String> of(ConfusionMatrix m) {
+    return of(m, CLASSES);
+  }
+
+  /** The metric columns of a confusion matrix over {@code classes}: blank for a paper class it lacks. */
+  static Map<String, String> of(ConfusionMatrix m, List<String> classes) {
     Map<String, String> out = new LinkedHashMap<>();
+    COLUMNS.forEach(c -> out.put(c, ""));
     out.put("test_macro_f1", FoldTraining.number(Metrics.macro(m).f1()));
-    for (int c = 0; c < CLASSES.size(); c++) {
-      Metrics x = Metrics.of(m, c);
-      out.put("test_sensitivity_" + CLASSES.get(c), FoldTraining.number(x.sensitivity()));
-      out.put("test_specificity_" + CLASSES.get(c), FoldTraining.number(x.specificity()));
+    for (int c = 0; c < classes.size(); c++) {
+      if (CLASSES.contains(classes.get(c))) {
+        Metrics x = Metrics.of(m, c);
+        out.put("test_sensitivity_" + classes.get(c), FoldTraining.number(x.sensitivity()));
+        out.put("test_specificity_" + classes.get(c), FoldTraining.number(x.specificity()));
+      }
     }
     return out;
   }
 
   static ConfusionMatrix confusion(List<Map<String, String>> rows) {
+    return confusion(rows, CLASSES);
+  }
+
+  static ConfusionMatrix confusion(List<Map<String, String>> rows, List<String> classes) {
     int[] labels = new int[rows.size()];
     int[] predicted = new int[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
-      labels[i] = classIndex(rows.get(i), "label");
-      predicted[i] = classIndex(rows.get(i), "predicted");
+      labels[i] = classIndex(rows.get(i), "label", classes);
+      predicted[i] = classIndex(rows.get(i), "predicted", classes);
     }
-    return ConfusionMatrix.of(CLASSES.size(), labels, predicted);
+    return ConfusionMatrix.of(classes.size(), labels, predicted);
   }
 
-  private static int classIndex(Map<String, String> row, String column) {
+  private static int classIndex(Map<String, String> row, String column, List<String> classes) {
     String v = row.get(column);
-    int k = v == null ? -1 : CLASSES.indexOf(v);
+    int k = v == null ? -1 : classes.indexOf(v);
     if (k < 0) {
-      throw new IllegalArgumentException("column '" + column + "' = '" + v + "' is not one of " + CLASSES
+      throw new IllegalArgumentException("column '" + column + "' = '" + v + "' is not one of " + classes
           + " (image " + row.get("index") + ")");
     }
     return k;

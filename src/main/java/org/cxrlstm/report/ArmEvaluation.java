@@ -46,7 +46,7 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
         .collect(Collectors.groupingBy(Prediction::index, TreeMap::new, Collectors.toList()));
     List<Prediction> out = new ArrayList<>();
     for (List<Prediction> ps : byImage.values()) {
-      double[] mean = new double[ClassNames.count()];
+      double[] mean = new double[ps.get(0).probabilities().length];
       for (Prediction p : ps) {
         for (int k = 0; k < mean.length; k++) {
           mean[k] += p.probabilities()[k] / ps.size();
@@ -64,7 +64,7 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
   }
 
   static ConfusionMatrix confusion(List<Prediction> ps) {
-    return ConfusionMatrix.of(ClassNames.count(), ps.stream().mapToInt(Prediction::label).toArray(),
+    return ConfusionMatrix.of(ps.isEmpty() ? ClassNames.PAPER.count() : ps.get(0).probabilities().length, ps.stream().mapToInt(Prediction::label).toArray(),
         ps.stream().mapToInt(Prediction::predicted).toArray());
   }
 

@@ -121,9 +121,10 @@ final class Checks {
     page.heading(2, "ROC curves and AUC");
     List<ArmEvaluation> withEnsemble = arms.stream().filter(ArmEvaluation::hasEnsemble).toList();
     List<String> ensembleLabels = withEnsemble.stream().map(this::label).toList();
-    sections.add(PerformanceTables.auc(arms, labels));
+    sections.add(PerformanceTables.auc(arms, labels, sections.classes()));
     List<Integer> shades = Plots.shades(withEnsemble.stream().map(e -> e.arm().arch()).toList());
-    for (int c = 0; c < ClassNames.count(); c++) {
+    ClassNames classes = sections.classes();
+    for (int c = 0; c < classes.count(); c++) {
       List<Plots.Line> lines = new ArrayList<>();
       lines.add(new Plots.Line("chance", Plots.REFERENCE, 0, new double[] {0, 1}, new double[] {0, 1}, null, null));
       for (int i = 0; i < withEnsemble.size(); i++) {
@@ -135,9 +136,9 @@ final class Checks {
         }
       }
       if (lines.size() > 1) {
-        page.image(plots.lines("roc-" + ClassNames.ALL.get(c), "ROC, " + ClassNames.title(c) + " vs rest (ensembles)",
+        page.image(plots.lines("roc-" + classes.name(c), "ROC, " + classes.title(c) + " vs rest (ensembles)",
             "false positive rate (1 - specificity)", "true positive rate (sensitivity)", lines, false, true),
-            "ROC curve of " + ClassNames.title(c) + " against the other classes, per arm's fold ensemble");
+            "ROC curve of " + classes.title(c) + " against the other classes, per arm's fold ensemble");
       }
     }
     page.heading(2, "Calibration");

@@ -1,33 +1,70 @@
 package org.cxrlstm.report;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The canonical class order of every CSV (the paper's order): covid, pneumonia, normal. */
-final class ClassNames {
-  static final List<String> ALL = List.of("covid", "pneumonia", "normal");
-  static final List<String> TITLES = List.of("COVID-19", "Pneumonia", "Normal");
+/**
+ * The classes of one results folder in index order, as the probability columns {@code p_<class>} of
+ * its predictions name them; the paper's covid, pneumonia, normal when no predictions say otherwise.
+ */
+record ClassNames(List<String> names) {
+  static final ClassNames PAPER = new ClassNames(List.of("covid", "pneumonia", "normal"));
+  private static final Map<String, String> TITLES = Map.of("covid", "COVID-19", "pneumonia", "Pneumonia",
+      "normal", "Normal");
+  static final String PROBABILITY = "p_";
 
-  private ClassNames() {}
+  ClassNames {
+    names = List.copyOf(names);
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("no classes");
+    }
+  }
 
-  static int count() {
-    return ALL.size();
+  /** The classes of a predictions header ({@code p_<class>} columns in order); {@link #PAPER} when it has none. */
+  static ClassNames ofHeader(List<String> header) {
+    List<String> names = header.stream().filter(h -> h.startsWith(PROBABILITY))
+        .map(h -> h.substring(PROBABILITY.length())).toList();
+    return names.isEmpty() ? PAPER : new ClassNames(names);
+  }
+
+  int count() {
+    return names.size();
+  }
+
+  String name(int c) {
+    return names.get(c);
+  }
+
+  /** The probability columns, {@code p_<class>} in class order. */
+  List<String> probabilityColumns() {
+    return names.stream().map(n -> PROBABILITY + n).toList();
   }
 
   /** Index of a class name, or of a class index written as a number; -1 if unknown. */
-  static int indexOf(String value) {
-    int byName = ALL.indexOf(value.trim().toLowerCase());
+  int indexOf(String value) {
+    String v = value.trim();
+    int byName = names.indexOf(v);
+    if (byName < 0) {
+      byName = names.indexOf(v.toLowerCase(Locale.ROOT));
+    }
     if (byName >= 0) {
       return byName;
     }
     try {
-      int i = Integer.parseInt(value.trim());
-      return i >= 0 && i < ALL.size() ? i : -1;
+      int i = Integer.parseInt(v);
+      return i >= 0 && i < names.size() ? i : -1;
     } catch (NumberFormatException e) {
       return -1;
     }
   }
 
-  static String title(int c) {
-    return TITLES.get(c);
+  /** How tables and plots name class {@code c}: the paper's spelling for its classes, else the name itself. */
+  String title(int c) {
+    return TITLES.getOrDefault(names.get(c), names.get(c));
+  }
+
+  List<String> titles() {
+    return java.util.stream.IntStream.range(0, count()).mapToObj(this::title).toList();
   }
 }

@@ -18,10 +18,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvTable {
   private final Path file;
+  private final List<String> header;
   private final List<Row> rows;
 
-  private CsvTable(Path file, List<Row> rows) {
+  private CsvTable(Path file, List<String> header, List<Row> rows) {
     this.file = file;
+    this.header = header;
     this.rows = rows;
   }
 
@@ -46,7 +48,7 @@ final class CsvTable {
         }
         rows.add(new Row(file, record));
       }
-      return new CsvTable(file, rows);
+      return new CsvTable(file, List.copyOf(parser.getHeaderNames()), rows);
     } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
       throw new ReportInputException(file + ": cannot read CSV: " + e.getMessage(), e);
     }
@@ -58,6 +60,10 @@ final class CsvTable {
 
   List<Row> rows() {
     return rows;
+  }
+
+  List<String> header() {
+    return header;
   }
 
   /** One record; line numbers count the header as line 1. */
@@ -115,12 +121,12 @@ final class CsvTable {
       }
     }
 
-    /** A class column: a canonical class name (or its index). */
-    int classIndex(String column) {
+    /** A class column: one of {@code classes} by name (or its index). */
+    int classIndex(String column, ClassNames classes) {
       String v = nonBlank(column);
-      int c = ClassNames.indexOf(v);
+      int c = classes.indexOf(v);
       if (c < 0) {
-        throw fail(column, v, "is not a known class (allowed: " + String.join(", ", ClassNames.ALL) + ")");
+        throw fail(column, v, "is not a known class (allowed: " + String.join(", ", classes.names()) + ")");
       }
       return c;
     }

@@ -24,7 +24,7 @@ final class GradCamTable {
     List<Arm> arms = rows.stream().map(GradCamRow::arm).distinct().toList();
     List<List<String>> out = new ArrayList<>();
     for (Arm arm : arms) {
-      for (int c = -1; c < ClassNames.count(); c++) {
+      for (int c = -1; c < sections.classes().count(); c++) {
         final int cls = c;
         List<GradCamRow> of = rows.stream().filter(r -> r.arm().equals(arm) && (cls < 0 || r.label() == cls)).toList();
         if (of.isEmpty()) {
@@ -34,7 +34,7 @@ final class GradCamTable {
         Spread border = Spread.of(of.stream().mapToDouble(GradCamRow::borderMass).toArray());
         long correct = of.stream().filter(r -> r.label() == r.predicted()).count();
         double uniform = uniformInnerShare(arm);
-        out.add(List.of(arm.label(varied), cls < 0 ? "all" : ClassNames.title(cls), Integer.toString(of.size()),
+        out.add(List.of(arm.label(varied), cls < 0 ? "all" : sections.classes().title(cls), Integer.toString(of.size()),
             Long.toString(correct), inner.plain(), border.plain(), String.format(Locale.ROOT, "%.3f", uniform),
             where(inner.mean(), uniform)));
       }

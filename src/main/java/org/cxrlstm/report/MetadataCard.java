@@ -32,7 +32,7 @@ final class MetadataCard {
   }
 
   private static Estimate accuracy(List<CsvTable.Row> rows) {
-    long right = rows.stream().filter(r -> r.classIndex("label") == r.classIndex("predicted")).count();
+    long right = rows.stream().filter(r -> r.get("label").equals(r.get("predicted"))).count();
     return Wilson.interval(right, rows.size());
   }
 }

@@ -119,7 +119,7 @@ final class PaperSection {
         continue;
       }
       ArmEvaluation e = arm.get();
-      int c = ClassNames.ALL.indexOf(n.cls());
+      int c = ClassNames.PAPER.names().indexOf(n.cls());
       double paper = Double.parseDouble(n.value());
       String ours;
       String diff = "";

@@ -8,18 +8,18 @@ import java.util.TreeSet;
 final class PartitionTable {
   private PartitionTable() {}
 
-  static Table of(List<SplitRow> split) {
+  static Table of(List<SplitRow> split, ClassNames classes) {
     TreeSet<Integer> folds = new TreeSet<>();
     split.stream().filter(r -> !r.test()).forEach(r -> folds.add(r.fold()));
     List<String> header = new ArrayList<>(List.of("class", "total", "training", "test", "test %"));
     folds.forEach(f -> header.add("fold " + f + " (validation)"));
     header.add("patients");
     List<List<String>> rows = new ArrayList<>();
-    for (int c = -1; c < ClassNames.count(); c++) {
+    for (int c = -1; c < classes.count(); c++) {
       final int cls = c;
       List<SplitRow> of = split.stream().filter(r -> cls < 0 || r.label() == cls).toList();
       long test = of.stream().filter(SplitRow::test).count();
-      List<String> row = new ArrayList<>(List.of(cls < 0 ? "all" : ClassNames.title(cls),
+      List<String> row = new ArrayList<>(List.of(cls < 0 ? "all" : classes.title(cls),
           Integer.toString(of.size()), Long.toString(of.size() - test), Long.toString(test),
           of.isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * test / of.size())));
       for (int f : folds) {

@@ -25,7 +25,7 @@ final class PerformanceTables {
     };
   }
 
-  static Table performance(ArmEvaluation e, String label, String id) {
+  static Table performance(ArmEvaluation e, String label, String id, ClassNames classes) {
     List<String> header = new ArrayList<>(List.of("class"));
     for (String t : TITLES) {
       header.add(t + " % folds mean ± sd");
@@ -33,9 +33,9 @@ final class PerformanceTables {
     }
     header.add("test images");
     List<List<String>> rows = new ArrayList<>();
-    for (int c = 0; c <= ClassNames.count(); c++) {
-      int cls = c == ClassNames.count() ? -1 : c;
-      List<String> row = new ArrayList<>(List.of(cls < 0 ? "overall (accuracy) / macro" : ClassNames.title(cls)));
+    for (int c = 0; c <= classes.count(); c++) {
+      int cls = c == classes.count() ? -1 : c;
+      List<String> row = new ArrayList<>(List.of(cls < 0 ? "overall (accuracy) / macro" : classes.title(cls)));
       for (String name : Metrics.NAMES) {
         row.add(e.foldSpread(name, cls).percent());
         row.add(e.ensembleEstimate(name, cls).percent());
@@ -48,16 +48,16 @@ final class PerformanceTables {
         + e.models().size() + " fold models; ensemble = " + e.ensembleNote() + ")", header, rows);
   }
 
-  static Table auc(List<ArmEvaluation> arms, List<String> labels) {
+  static Table auc(List<ArmEvaluation> arms, List<String> labels, ClassNames classes) {
     List<String> header = new ArrayList<>(List.of("arm"));
-    for (int c = 0; c < ClassNames.count(); c++) {
-      header.add(ClassNames.title(c) + " AUC folds");
-      header.add(ClassNames.title(c) + " AUC ensemble [95% CI]");
+    for (int c = 0; c < classes.count(); c++) {
+      header.add(classes.title(c) + " AUC folds");
+      header.add(classes.title(c) + " AUC ensemble [95% CI]");
     }
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       List<String> row = new ArrayList<>(List.of(labels.get(i)));
-      for (int c = 0; c < ClassNames.count(); c++) {
+      for (int c = 0; c < classes.count(); c++) {
         row.add(arms.get(i).foldAuc(c).plain());
         row.add(arms.get(i).ensembleAuc(c).plain());
       }

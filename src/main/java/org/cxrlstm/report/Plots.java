@@ -67,7 +67,7 @@ final class Plots {
   }
 
   /** Fig. 6: a confusion matrix as a heatmap annotated with counts. */
-  String confusion(String name, String title, ConfusionMatrix m) throws IOException {
+  String confusion(String name, String title, ConfusionMatrix m, List<String> classTitles) throws IOException {
     HeatMapChart chart = new HeatMapChartBuilder().width(520).height(480).title(title)
         .xAxisTitle("Predicted label").yAxisTitle("True label").build();
     chart.getStyler().setShowValue(true).setPlotContentSize(1).setLegendVisible(true);
@@ -83,8 +83,8 @@ final class Plots {
         cells.add(new Number[] {p, k - 1 - t, m.count(t, p)});
       }
     }
-    List<String> x = ClassNames.TITLES;
-    List<String> y = new ArrayList<>(ClassNames.TITLES);
+    List<String> x = classTitles;
+    List<String> y = new ArrayList<>(classTitles);
     java.util.Collections.reverse(y);
     chart.addSeries("images", x, y, cells);
     return save(chart, name);

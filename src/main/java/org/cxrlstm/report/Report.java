@@ -85,7 +85,9 @@ public final class Report {
     checks.rocAndCalibration();
     sweeps.sweeps();
     GradCamTable.add(page, sections, results.gradcam(), varied);
-    PaperSection.add(page, sections, evaluations, labels, results.epochs(), results.config());
+    if (results.classes().equals(ClassNames.PAPER)) {
+      PaperSection.add(page, sections, evaluations, labels, results.epochs(), results.config());
+    }
     page.heading(2, "Appendix: settings and environment");
     page.table(properties("settings", "Resolved settings (experiment.properties)", results.config()));
     page.table(properties("environment", "Environment (environment.properties)", results.environment()));
@@ -182,10 +184,10 @@ public final class Report {
       return "Class and patient counts: split.csv missing.";
     }
     List<String> parts = new ArrayList<>();
-    for (int c = 0; c < ClassNames.count(); c++) {
+    for (int c = 0; c < results.classes().count(); c++) {
       final int cls = c;
       List<SplitRow> of = results.split().stream().filter(r -> r.label() == cls).toList();
-      parts.add(ClassNames.title(c) + " " + of.size() + " images / "
+      parts.add(results.classes().title(c) + " " + of.size() + " images / "
           + of.stream().map(r -> r.patientId().isEmpty() ? "#" + r.index() : r.patientId()).distinct().count()
           + " patients");
     }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
     List<EpochRow> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,
-    List<GradCamRow> gradcam, List<String> missing) {
+    List<GradCamRow> gradcam, List<String> missing, ClassNames classes) {
 
   static final List<String> TRIAL_COLUMNS = concat(List.of("trial_index", "trial_id"), Arm.SETTING_COLUMNS,
       List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
@@ -27,9 +27,9 @@ record Results(Path dir, Properties config, Properties environment, List<String[
   static final List<String> EPOCH_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
       List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate_now", "seconds"));
   static final List<String> PREDICTION_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
-      List.of("index", "file", "patient_id", "label", "predicted", "p_covid", "p_pneumonia", "p_normal"));
+      List.of("index", "file", "patient_id", "label", "predicted"));
   static final List<String> ENSEMBLE_COLUMNS = concat(Arm.COLUMNS,
-      List.of("models", "index", "file", "patient_id", "label", "predicted", "p_covid", "p_pneumonia", "p_normal"),
+      List.of("models", "index", "file", "patient_id", "label", "predicted"),
       List.of());
   static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
   static final List<String> GRADCAM_COLUMNS = concat(List.of("trial_id"), Arm.COLUMNS,
@@ -47,6 +47,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         || !Files.exists(dir.resolve("config.properties")) ? dir.resolve("experiment.properties")
         : dir.resolve("config.properties"), missing);
     Properties environment = properties(dir.resolve("environment.properties"), missing);
+    ClassNames classes = classes(dir);
     List<String[]> plan = read(dir, "plan.csv", PLAN_COLUMNS, missing,
         r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold")});
     List<Trial> trials = read(dir, "trials.csv", TRIAL_COLUMNS, missing, r -> new Trial(r.nonBlank("trial_id"),
@@ -58,19 +59,33 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         r.real("val_loss"), r.real("val_accuracy")));
     // test-set rows only: predictions.csv also holds each fold model's validation images
     // (partition=validation); files written before that column hold test rows only
-    List<Prediction> predictions = read(dir, "predictions.csv", PREDICTION_COLUMNS, missing,
+    List<Prediction> predictions = read(dir, "predictions.csv", withProbabilities(PREDICTION_COLUMNS, classes), missing,
         r -> !r.has("partition") || r.get("partition").isEmpty() || r.get("partition").equals("test")
-            ? prediction(r, r.integer("fold")) : null).stream().filter(java.util.Objects::nonNull).toList();
-    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", ENSEMBLE_COLUMNS, missing,
-        r -> prediction(r, Prediction.ENSEMBLE));
-    List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, Results::splitRow);
+            ? prediction(r, r.integer("fold"), classes) : null).stream().filter(java.util.Objects::nonNull).toList();
+    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", withProbabilities(ENSEMBLE_COLUMNS, classes), missing,
+        r -> prediction(r, Prediction.ENSEMBLE, classes));
+    List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, r -> splitRow(r, classes));
     List<GradCamRow> gradcam = Files.exists(dir.resolve("gradcam.csv"))
         ? read(dir, "gradcam.csv", GRADCAM_COLUMNS, missing, r -> new GradCamRow(r.nonBlank("trial_id"), Arm.of(r),
-            r.integer("index"), r.classIndex("label"), r.classIndex("predicted"), r.real("inner_mass"),
+            r.integer("index"), r.classIndex("label", classes), r.classIndex("predicted", classes), r.real("inner_mass"),
             r.real("border_mass")))
         : List.of();
     return new Results(dir, config, environment, plan, trials, epochs, predictions, ensemble, split, gradcam,
-        List.copyOf(missing));
+        List.copyOf(missing), classes);
+  }
+
+  /**
+   * The classes named by the probability columns of the first predictions file present, the ensemble's
+   * first (one row per test image, so the smaller file); the other file must then have the same columns.
+   */
+  private static ClassNames classes(Path dir) {
+    for (String name : List.of("ensemble_predictions.csv", "predictions.csv")) {
+      Path file = dir.resolve(name);
+      if (Files.exists(file)) {
+        return ClassNames.ofHeader(CsvTable.read(file, List.of()).header());
+      }
+    }
+    return ClassNames.PAPER;
   }
 
   /** The arms in order of first appearance in trials, predictions and ensembles. */
@@ -82,19 +97,25 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     return List.copyOf(arms);
   }
 
-  private static Prediction prediction(CsvTable.Row r, int fold) {
-    double[] p = {r.real("p_covid"), r.real("p_pneumonia"), r.real("p_normal")};
+  private static List<String> withProbabilities(List<String> columns, ClassNames classes) {
+    return Stream.concat(columns.stream(), classes.probabilityColumns().stream()).toList();
+  }
+
+  private static Prediction prediction(CsvTable.Row r, int fold, ClassNames classes) {
+    List<String> columns = classes.probabilityColumns();
+    double[] p = new double[columns.size()];
     for (int k = 0; k < p.length; k++) {
+      p[k] = r.real(columns.get(k));
       if (!(p[k] >= 0 && p[k] <= 1)) {
-        throw r.fail("p_" + ClassNames.ALL.get(k), Double.toString(p[k]), "is not a probability in [0, 1]");
+        throw r.fail(columns.get(k), Double.toString(p[k]), "is not a probability in [0, 1]");
       }
     }
     long seed = fold == Prediction.ENSEMBLE || r.get("seed").isEmpty() ? 0 : Long.parseLong(r.get("seed").trim());
     return new Prediction(Arm.of(r), fold, seed, r.integer("index"), r.get("file"), r.get("patient_id"),
-        r.classIndex("label"), r.classIndex("predicted"), p);
+        r.classIndex("label", classes), r.classIndex("predicted", classes), p);
   }
 
-  private static SplitRow splitRow(CsvTable.Row r) {
+  private static SplitRow splitRow(CsvTable.Row r, ClassNames classes) {
     String partition = r.nonBlank("partition");
     if (!partition.equals("test") && !partition.equals("train")) {
       throw r.fail("partition", partition, "is neither 'test' nor 'train'");
@@ -104,7 +125,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     if (!test && fold < 0) {
       throw r.fail("fold", r.get("fold"), "must name the validation fold of a training image");
     }
-    return new SplitRow(r.integer("index"), r.get("file"), r.classIndex("label"), r.get("patient_id"), test, fold);
+    return new SplitRow(r.integer("index"), r.get("file"), r.classIndex("label", classes), r.get("patient_id"), test, fold);
   }
 
   private static <T> List<T> read(Path dir, String name, List<String> columns, List<String> missing,

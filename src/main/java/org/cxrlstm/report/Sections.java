@@ -29,6 +29,11 @@ final class Sections {
   }
 
   /** Planned trials without a finished row, and trials that diverged or failed. */
+  /** The classes of the results being reported, in index order. */
+  ClassNames classes() {
+    return results.classes();
+  }
+
   static List<String> missingTrials(Results results) {
     List<String> out = new ArrayList<>();
     Set<String> finished = results.trials().stream().map(Trial::id).collect(Collectors.toSet());
@@ -56,7 +61,7 @@ final class Sections {
       page.text("split.csv is missing: no partition table.");
       return;
     }
-    add(PartitionTable.of(results.split()));
+    add(PartitionTable.of(results.split(), results.classes()));
   }
 
   void confusion() throws IOException {
@@ -65,7 +70,8 @@ final class Sections {
       ArmEvaluation e = arms.get(i);
       if (e.hasEnsemble()) {
         String title = "Test confusion matrix, " + labels.get(i) + " ensemble";
-        page.image(plots.confusion("fig6-confusion-" + Arm.slug(labels.get(i)), title, e.ensembleConfusion()),
+        page.image(plots.confusion("fig6-confusion-" + Arm.slug(labels.get(i)), title, e.ensembleConfusion(),
+            results.classes().titles()),
             "Fig. 6: " + title + " (" + e.ensembleConfusion().total() + " test images, "
                 + (e.ensembleConfusion().total() - e.ensembleConfusion().correct()) + " errors)");
       }
@@ -135,11 +141,11 @@ final class Sections {
       ArmEvaluation e = arms.get(i);
       String slug = Arm.slug(labels.get(i));
       String id = PerformanceTables.paperNumber(e.arm()).toLowerCase().replace(" ", "") + "-" + slug;
-      add(PerformanceTables.performance(e, labels.get(i), id));
+      add(PerformanceTables.performance(e, labels.get(i), id, results.classes()));
       if (e.hasEnsemble()) {
         List<double[]> values = new ArrayList<>();
         for (String name : Metrics.NAMES) {
-          double[] v = new double[ClassNames.count()];
+          double[] v = new double[results.classes().count()];
           for (int c = 0; c < v.length; c++) {
             v[c] = 100 * e.ensembleEstimate(name, c).value();
           }
@@ -147,7 +153,7 @@ final class Sections {
         }
         String fig = e.arm().arch().equals("cnn") ? "Fig. 9" : e.arm().arch().equals("cnn-lstm") ? "Fig. 10" : "Fig.";
         page.image(plots.bars("per-class-" + slug, labels.get(i) + " ensemble: metrics per class", "%",
-            ClassNames.TITLES, List.of(PerformanceTables.TITLES), null, values, null),
+            results.classes().titles(), List.of(PerformanceTables.TITLES), null, values, null),
             fig + ": per-class accuracy, specificity, sensitivity and F1 of the " + labels.get(i) + " ensemble");
       }
       page.text(Report.CONFOUND);

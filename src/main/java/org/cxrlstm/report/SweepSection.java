@@ -187,7 +187,7 @@ final class SweepSection {
         continue;
       }
       long majority = 0;
-      for (int c = 0; c < ClassNames.count(); c++) {
+      for (int c = 0; c < a.ensembleConfusion().classes(); c++) {
         majority = Math.max(majority, a.ensembleConfusion().support(c));
       }
       double chance = (double) majority / a.ensembleConfusion().total();

@@ -14,7 +14,9 @@ import org.cxrlstm.data.ImageEntry;
  * The paper's protocol (Section 3.1): a stratified hold-out test set (15 %) and stratified k-fold
  * cross-validation (k = 5) on the rest, both from one seed, grouped by patient like scikit-learn's
  * {@code StratifiedGroupKFold}: a patient's images (and identical images, by sha256) always stay
- * together, so no patient is both tested and trained on, nor validated in two folds.
+ * together, so no patient is both tested and trained on, nor validated in two folds. Further links
+ * (near-duplicate images of two patients, {@link NearDuplicates}) join groups the same way; without
+ * links the split is the one the patient rule alone gives.
  */
 public final class Splitter {
   private Splitter() {}
@@ -31,36 +33,104 @@ public final class Splitter {
    * the fold with the fewest images of that class (ties: fewest images overall, then lowest index).
    */
   public static Split split(Dataset dataset, double testFraction, int folds, long seed, boolean grouped) {
+    return split(dataset, testFraction, folds, seed, grouped, List.of());
+  }
+
+  /** Stratified, patient-grouped split in which the images of each of {@code links} also stay together. */
+  public static Split split(Dataset dataset, double testFraction, int folds, long seed, List<int[]> links) {
+    return split(dataset, testFraction, folds, seed, true, links);
+  }
+
+  private static Split split(Dataset dataset, double testFraction, int folds, long seed, boolean grouped,
+      List<int[]> links) {
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in [0, 1), got " + testFraction);
     }
+    checkFolds(folds);
+    List<List<int[]>> byClass = byClass(dataset, groups(dataset, grouped, links));
+    Random random = new Random(seed);
+    List<Integer> test = new ArrayList<>();
+    List<List<Integer>> validation = emptyFolds(folds);
+    for (int c = 0; c < byClass.size(); c++) {
+      List<int[]> groups = byClass.get(c);
+      Collections.shuffle(groups, random);
+      List<int[]> rest = holdOut(groups, testFraction, test);
+      checkRest(dataset, c, rest, folds, grouped);
+      deal(rest, validation);
+    }
+    return finish(dataset, test, validation, grouped);
+  }
+
+  /**
+   * A split whose test set is given (one source left out, say): every group that has an image in
+   * {@code inTest} is tested whole, so no patient or near-duplicate reaches training; the other
+   * groups are stratified and dealt into folds as in {@link #split(Dataset, double, int, long)}.
+   */
+  public static Split split(Dataset dataset, boolean[] inTest, int folds, long seed, List<int[]> links) {
+    if (inTest.length != dataset.size()) {
+      throw new IllegalArgumentException(inTest.length + " test flags for " + dataset.size() + " images");
+    }
+    checkFolds(folds);
+    List<int[]> train = new ArrayList<>();
+    List<Integer> test = new ArrayList<>();
+    for (int[] group : groups(dataset, true, links)) {
+      if (java.util.Arrays.stream(group).anyMatch(i -> inTest[i])) {
+        java.util.Arrays.stream(group).forEach(test::add);
+      } else {
+        train.add(group);
+      }
+    }
+    if (test.isEmpty() || train.isEmpty()) {
+      throw new IllegalArgumentException("the given test set leaves " + test.size() + " test and "
+          + (dataset.size() - test.size()) + " training images; both must be non-empty");
+    }
+    List<List<int[]>> byClass = byClass(dataset, train);
+    Random random = new Random(seed);
+    List<List<Integer>> validation = emptyFolds(folds);
+    for (int c = 0; c < byClass.size(); c++) {
+      List<int[]> groups = byClass.get(c);
+      Collections.shuffle(groups, random);
+      checkRest(dataset, c, groups, folds, true);
+      deal(groups, validation);
+    }
+    return finish(dataset, test, validation, true);
+  }
+
+  private static void checkFolds(int folds) {
     if (folds < 2) {
       throw new IllegalArgumentException("need at least 2 folds, got " + folds);
     }
+  }
+
+  private static void checkRest(Dataset dataset, int c, List<int[]> rest, int folds, boolean grouped) {
+    if (!rest.isEmpty() && rest.size() < folds) {
+      throw new IllegalArgumentException("class '" + dataset.classes().get(c) + "' has " + rest.size()
+          + (grouped ? " patients" : " images") + " outside the test set, fewer than " + folds + " folds");
+    }
+  }
+
+  private static List<List<int[]>> byClass(Dataset dataset, List<int[]> groups) {
     int classes = dataset.classes().size();
     List<List<int[]>> byClass = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
       byClass.add(new ArrayList<>());
     }
-    for (int[] group : groups(dataset, grouped)) {
+    for (int[] group : groups) {
       byClass.get(majorityLabel(dataset, group, classes)).add(group);
     }
-    Random random = new Random(seed);
-    List<Integer> test = new ArrayList<>();
+    return byClass;
+  }
+
+  private static List<List<Integer>> emptyFolds(int folds) {
     List<List<Integer>> validation = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       validation.add(new ArrayList<>());
     }
-    for (int c = 0; c < classes; c++) {
-      List<int[]> groups = byClass.get(c);
-      Collections.shuffle(groups, random);
-      List<int[]> rest = holdOut(groups, testFraction, test);
-      if (!rest.isEmpty() && rest.size() < folds) {
-        throw new IllegalArgumentException("class '" + dataset.classes().get(c) + "' has " + rest.size()
-            + (grouped ? " patients" : " images") + " outside the test set, fewer than " + folds + " folds");
-      }
-      deal(rest, validation);
-    }
+    return validation;
+  }
+
+  private static Split finish(Dataset dataset, List<Integer> test, List<List<Integer>> validation, boolean grouped) {
+    int folds = validation.size();
     List<Fold> out = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       List<Integer> train = new ArrayList<>();
@@ -117,6 +187,11 @@ public final class Splitter {
 
   /** Images that must stay together: same patient id or same sha256 (union-find), in index order. */
   static List<int[]> groups(Dataset dataset, boolean byPatient) {
+    return groups(dataset, byPatient, List.of());
+  }
+
+  /** {@link #groups(Dataset, boolean)}, with the images of each of {@code links} joined as well. */
+  static List<int[]> groups(Dataset dataset, boolean byPatient, List<int[]> links) {
     int n = dataset.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
@@ -130,6 +205,14 @@ public final class Splitter {
         union(parent, i, firstOfPatient.computeIfAbsent(e.patientId(), k -> -1), firstOfPatient, e.patientId());
       }
       union(parent, i, firstOfImage.computeIfAbsent(e.sha256(), k -> -1), firstOfImage, e.sha256());
+    }
+    for (int[] link : links) {
+      for (int i : link) {
+        if (i < 0 || i >= n) {
+          throw new IllegalArgumentException("linked image " + i + " is not an index of the " + n + " images");
+        }
+        parent[find(parent, i)] = find(parent, link[0]);
+      }
     }
     Map<Integer, List<Integer>> members = new java.util.LinkedHashMap<>();
     for (int i = 0; i < n; i++) {

@@ -116,4 +116,57 @@ class SplitterTest {
     out[a.length] = extra;
     return out;
   }
+
+  @Test
+  void withoutLinksOrWithLinksInsideOnePatientTheSplitIsUnchanged() {
+    Dataset d = dataset(new int[] {61, 50, 47}, 2);
+    Split plain = Splitter.split(d, 0.15, 5, 11);
+    // images 0 and 1 are patient covid-0 already; linking them adds nothing
+    for (List<int[]> links : List.of(List.<int[]>of(), List.of(new int[] {0, 1}))) {
+      Split linked = Splitter.split(d, 0.15, 5, 11, links);
+      assertArrayEquals(plain.test(), linked.test());
+      for (int f = 0; f < 5; f++) {
+        assertArrayEquals(plain.fold(f).validation(), linked.fold(f).validation());
+      }
+    }
+  }
+
+  @Test
+  void aLinkAcrossClassesKeepsBothImagesOnOneSide() {
+    Dataset d = dataset(new int[] {30, 30, 30}, 1);
+    for (long seed = 0; seed < 30; seed++) {
+      Split s = Splitter.split(d, 0.2, 3, seed, List.of(new int[] {5, 40}));
+      boolean test5 = Arrays.stream(s.test()).anyMatch(i -> i == 5);
+      boolean test40 = Arrays.stream(s.test()).anyMatch(i -> i == 40);
+      assertEquals(test5, test40, "seed " + seed);
+      for (Fold f : s.folds()) {
+        boolean v5 = Arrays.stream(f.validation()).anyMatch(i -> i == 5);
+        assertEquals(v5, Arrays.stream(f.validation()).anyMatch(i -> i == 40), "seed " + seed + " fold " + f.index());
+      }
+    }
+  }
+
+  @Test
+  void aGivenTestSetIsTestedWholeWithItsPatientsAndTheRestIsFolded() {
+    // 2 images per patient: images 0..19 covid, 20..39 pneumonia, 40..59 normal
+    Dataset d = dataset(new int[] {20, 20, 20}, 2);
+    boolean[] inTest = new boolean[60];
+    for (int i = 40; i < 60; i += 2) {
+      inTest[i] = true; // one image of every normal patient: the other must follow it
+    }
+    inTest[3] = true; // image 3 is patient covid-1 with image 2
+    Split s = Splitter.split(d, inTest, 4, 5, List.of(new int[] {10, 21}));
+    List<Integer> expected = new ArrayList<>(List.of(2, 3));
+    for (int i = 40; i < 60; i++) {
+      expected.add(i);
+    }
+    assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), s.test());
+    int[] counts = s.classCounts(d).get("train");
+    assertArrayEquals(new int[] {18, 20, 0}, counts);
+    for (Fold f : s.folds()) {
+      boolean v10 = Arrays.stream(f.validation()).anyMatch(i -> i == 10);
+      assertEquals(v10, Arrays.stream(f.validation()).anyMatch(i -> i == 21), "linked images share a fold");
+    }
+    assertThrows(IllegalArgumentException.class, () -> Splitter.split(d, new boolean[60], 4, 5, List.of()));
+  }
 }
