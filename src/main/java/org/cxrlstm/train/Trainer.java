@@ -15,7 +15,8 @@ import org.cxrlstm.data.BatchIterator;
  * The epoch loop: train on every batch, validate, tell the listeners, lower the learning rate on
  * validation-loss plateaus when asked ({@link PlateauDecay}), stop early when the validation loss
  * has not improved for {@code patience} epochs and restore the best weights. The run starts at the
- * config's learning rate, whatever rate the session was opened with.
+ * config's learning rate, whatever rate the session was opened with. A NaN or infinite training or
+ * validation loss stops the run with a {@link DivergenceException}.
  */
 public final class Trainer {
   private final TrainConfig config;
@@ -49,7 +50,6 @@ public final class Trainer {
       session.setLearningRate(decay.rate());
       EpochRecord record = epoch(session, data, epoch);
       epochs.add(record);
-      listeners.forEach(l -> l.onEpochEnd(record));
       decay.afterEpoch(record.validationLoss());
       if (checkpoints == null || Double.isNaN(record.validationLoss())) {
         bestEpoch = epoch;
@@ -102,8 +102,16 @@ public final class Trainer {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EpochRecord(epoch, lossSum / seen, (double) correct / seen, valLoss, valAccuracy,
+    EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen, valLoss, valAccuracy,
         session.learningRate(), seconds);
+    listeners.forEach(l -> l.onEpochEnd(record));
+    // A NaN or infinite validation loss compares as neither better nor worse than the best one, so
+    // it would silently reset or run out patience; the weights behind it are unusable either way.
+    // The listeners see the epoch first, so its row is on record beside the reason the run stopped.
+    if (validation != null && !Double.isFinite(valLoss)) {
+      throw DivergenceException.onValidation(epoch, valLoss, session.learningRate());
+    }
+    return record;
   }
 
   private static Path temporaryDirectory() {
