@@ -51,6 +51,19 @@ final class DatasetReader {
   }
 
   static Dataset fromImageFolder(Path root, List<String> classes) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Dataset dataset = fromImageFolder(root, classes, problems);
+    if (!problems.isEmpty()) {
+      throw new DataException("bad image folder " + root, problems);
+    }
+    return dataset;
+  }
+
+  /**
+   * The usable images of an ImageFolder; what is wrong with the others goes to {@code problems}
+   * instead of failing, so a caller can add what it finds later (decoding) and report it all at once.
+   */
+  static Dataset fromImageFolder(Path root, List<String> classes, List<String> problems) throws IOException {
     checkClasses(classes);
     if (!Files.isDirectory(root)) {
       throw new DataException("image folder not found: " + root);
@@ -59,7 +72,6 @@ final class DatasetReader {
     if (Files.isRegularFile(manifest)) {
       return fromManifest(Manifest.read(manifest), root, classes, true);
     }
-    List<String> problems = new ArrayList<>();
     List<ImageEntry> entries = new ArrayList<>();
     for (Path child : sorted(root)) {
       String name = child.getFileName().toString();
@@ -78,7 +90,10 @@ final class DatasetReader {
         addFolder(folder, classes.get(label), label, entries, problems);
       }
     }
-    finish(root, classes, entries, true, problems, "bad image folder " + root);
+    Dataset.checkLabelsOfDuplicates(entries, classes, problems);
+    if (entries.isEmpty() && problems.isEmpty()) {
+      problems.add(root + ": no images found");
+    }
     return new Dataset(root, classes, entries);
   }
 

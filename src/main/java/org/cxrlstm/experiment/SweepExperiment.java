@@ -52,7 +52,16 @@ final class SweepExperiment implements Experiment {
 
   /** The file's settings with {@code overrides} on top, checked against {@link Keys}. */
   Settings resolve(Settings overrides) throws IOException {
-    return Keys.resolve(Settings.of(ExperimentFile.read(file)).with(overrides.asMap()));
+    Map<String, String> written = ExperimentFile.read(file);
+    try {
+      return Keys.resolve(Settings.of(written).with(overrides.asMap()));
+    } catch (SettingException e) {
+      // a key the file gives and the command line does not override: point at its line
+      if (written.containsKey(e.key()) && !overrides.has(e.key())) {
+        throw e.at(file + " line " + ExperimentFile.line(file, e.key()));
+      }
+      throw e;
+    }
   }
 
   @Override
