@@ -9,13 +9,15 @@ import org.cxrlstm.experiment.Catalog;
 import org.cxrlstm.experiment.Experiment;
 import org.cxrlstm.experiment.SettingException;
 import org.cxrlstm.experiment.Settings;
+import org.cxrlstm.train.PreemptedException;
 
 /**
  * The one entry point: {@code mvn -q compile exec:java -Dexperiment=NAME [-Dkey=value ...]}.
  *
  * <p>Maps the experiment name to its kind, hands it the command-line settings and turns the
  * outcome into an exit code: 0 done, 1 failed, 2 bad input from the user (a setting, an experiment
- * file, a data or model file), each problem on one line naming its key or file. A stack trace is
+ * file, a data or model file), each problem on one line naming its key or file, 75 stopped by
+ * SIGTERM with a checkpoint written (rerun to resume). A stack trace is
  * printed only with {@code -Ddebug=true}: for bad input it would bury the one line that matters.
  * Tests call {@link #run} directly.
  */
@@ -24,6 +26,12 @@ public final class Main {
   public static final int FAILED = 1;
   /** Exit code of bad input: a setting, an experiment file, a data, manifest or model file. */
   public static final int BAD_INPUT = 2;
+  /**
+   * Exit code of a run stopped by SIGTERM after writing a checkpoint: EX_TEMPFAIL of sysexits.h, a
+   * temporary failure to be retried. The Slurm script requeues the task on it and the Kubernetes
+   * Job's pod failure policy retries the index without counting a failure.
+   */
+  public static final int REQUEUE = 75;
   /** Not a harness setting: {@code -Ddebug=true} adds stack traces to error messages. */
   public static final String DEBUG = "debug";
 
@@ -59,6 +67,11 @@ public final class Main {
   }
 
   private static int report(String name, Exception e, boolean debug, PrintStream err) {
+    if (e instanceof PreemptedException) {
+      err.println("Stopped: " + e.getMessage() + ". Run the same command again to resume (exit code "
+          + REQUEUE + ": requeue)");
+      return REQUEUE;
+    }
     Throwable input = badInput(e);
     if (input instanceof SettingException) {
       err.println("Invalid setting: " + input.getMessage());
