@@ -26,12 +26,8 @@ public final class Main {
   public static final int FAILED = 1;
   /** Exit code of bad input: a setting, an experiment file, a data, manifest or model file. */
   public static final int BAD_INPUT = 2;
-  /**
-   * Exit code of a run stopped by SIGTERM after writing a checkpoint: EX_TEMPFAIL of sysexits.h, a
-   * temporary failure to be retried. The Slurm script requeues the task on it and the Kubernetes
-   * Job's pod failure policy retries the index without counting a failure.
-   */
-  public static final int REQUEUE = 75;
+  /** Exit code of a run stopped by SIGTERM after writing a checkpoint: rerun it to resume. */
+  public static final int REQUEUE = PreemptedException.EXIT_CODE;
   /** Not a harness setting: {@code -Ddebug=true} adds stack traces to error messages. */
   public static final String DEBUG = "debug";
 
