@@ -103,8 +103,8 @@ public final class Trainer {
         if (run.checkpoint != null && run.checkpoint.stopRequested()) {
           double seconds = before + (System.nanoTime() - start) / 1e9;
           run.checkpoint.write(session, run.progress(epoch, batchNumber, lossSum, correct, seen, seconds));
-          throw new PreemptedException("stopped on request at epoch " + epoch + ", batch " + (batchNumber + 1)
-              + "; a checkpoint to resume from was written");
+          throw new PreemptedException("stopped on request in epoch " + epoch + " after " + batchNumber
+              + " batch(es); a checkpoint to resume from was written");
         }
         StepResult step = session.step(batch, dropout);
         batchNumber++;

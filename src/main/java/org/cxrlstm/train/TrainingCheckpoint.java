@@ -151,8 +151,8 @@ public final class TrainingCheckpoint {
   }
 
   /**
-   * Where the latest complete checkpoint in {@code dir} written for {@code owner} stands ("epoch 3,
-   * batch 0"), or empty when there is none: what a runner checks before keeping a partial folder.
+   * Where the latest complete checkpoint in {@code dir} written for {@code owner} stands ("3
+   * epoch(s) done and 2 batch(es) of epoch 4"), or empty when there is none: what a runner checks before keeping a partial folder.
    */
   public static Optional<String> describe(Path dir, String owner) {
     Optional<Path> latest = latest(dir);
@@ -164,7 +164,10 @@ public final class TrainingCheckpoint {
       if (!owner.equals(s.getProperty("owner"))) {
         return Optional.empty();
       }
-      return Optional.of("epoch " + s.getProperty("epoch") + ", batch " + s.getProperty("batches_done"));
+      int epoch = Integer.parseInt(s.getProperty("epoch"));
+      int batches = Integer.parseInt(s.getProperty("batches_done"));
+      return Optional.of((epoch - 1) + " epoch(s) done" + (batches == 0 ? ""
+          : " and " + batches + " batch(es) of epoch " + epoch));
     } catch (UncheckedIOException e) {
       return Optional.empty();
     }

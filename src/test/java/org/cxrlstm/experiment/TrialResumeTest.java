@@ -81,7 +81,7 @@ class TrialResumeTest {
     assertTrue(p.waitFor(2, TimeUnit.MINUTES));
     String log = Files.readString(dir.resolve("stopped-first.log"));
     assertEquals(Main.REQUEUE, p.exitValue(), log);
-    assertTrue(log.contains("Stopped: stopped on request at epoch "), log);
+    assertTrue(log.contains("Stopped: stopped on request in epoch "), log);
     assertEquals(List.of(), finished(trials("stopped")));
     assertFalse(checkpoints(trials("stopped")).isEmpty(), "a checkpoint to resume from");
 

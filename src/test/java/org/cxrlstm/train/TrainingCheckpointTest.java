@@ -78,9 +78,9 @@ class TrainingCheckpointTest {
     AtomicInteger polls = new AtomicInteger();
     TrainingCheckpoint stopping = new TrainingCheckpoint(folder, "trial-a", 1, () -> polls.incrementAndGet() == 11);
     PreemptedException e = assertThrows(PreemptedException.class, () -> train(arch, stopping, NONE));
-    assertTrue(e.getMessage().contains("epoch 4, batch 2"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("stopped on request in epoch 4 after 1 batch(es)"), e.getMessage());
     assertEquals(List.of("epoch-00004-batch-000001"), names(folder, "epoch-"));
-    assertEquals("epoch 4, batch 1", TrainingCheckpoint.describe(folder, "trial-a").orElseThrow());
+    assertEquals("3 epoch(s) done and 1 batch(es) of epoch 4", TrainingCheckpoint.describe(folder, "trial-a").orElseThrow());
     assertTrue(TrainingCheckpoint.describe(folder, "trial-b").isEmpty(), "another trial's checkpoint is not offered");
 
     Outcome resumed = train(arch, new TrainingCheckpoint(folder, "trial-a", 1, () -> false), NONE);
