@@ -130,7 +130,7 @@ final class TrialRunner {
     props.put("finished", Instant.now().toString());
     AtomicFiles.deleteRecursively(checkpoint);
     AtomicFiles.writeProperties(partial.resolve(PROPERTIES), "cxr-lstm trial " + trial.id(), props);
-    Files.writeString(partial.resolve(ResultsLayout.DONE), status + "\n");
+    AtomicFiles.write(partial.resolve(ResultsLayout.DONE), w -> w.write(status + "\n"));
     Files.move(partial, layout.trial(trial.id()), StandardCopyOption.ATOMIC_MOVE);
     return new Result(trial, outcome, status, message);
   }
