@@ -35,6 +35,11 @@ final class DatasetReader {
         problems.add(where + "file " + file + " is missing");
         continue;
       }
+      String escape = escapes(root, file);
+      if (escape != null) {
+        problems.add(where + "file " + file + " " + escape);
+        continue;
+      }
       long size = Files.size(file);
       if (size == 0) {
         problems.add(where + "file " + file + " is empty (0 bytes)");
@@ -104,8 +109,11 @@ final class DatasetReader {
       if (name.startsWith(".")) {
         continue;
       }
+      String escape = Files.isRegularFile(file) ? escapes(folder.getParent(), file) : null;
       if (!Files.isRegularFile(file)) {
         problems.add(file + ": not a regular file (class folders hold images only)");
+      } else if (escape != null) {
+        problems.add(file + ": " + escape);
       } else if (IMAGE_SUFFIXES.stream().noneMatch(s -> name.toLowerCase(Locale.ROOT).endsWith(s))) {
         problems.add(file + ": not an image file (expected " + IMAGE_SUFFIXES + ")");
       } else if (Files.size(file) == 0) {
@@ -115,6 +123,17 @@ final class DatasetReader {
         entries.add(new ImageEntry(relative, label, relative, Sha256.of(file)));
       }
     }
+  }
+
+  /**
+   * Why {@code file} (an existing file under {@code root} by name) lies outside {@code root} once
+   * symbolic links are followed, or null: a link out of the dataset folder would read files the
+   * manifest's relative-path check cannot see.
+   */
+  private static String escapes(Path root, Path file) throws IOException {
+    Path real = file.toRealPath();
+    return real.startsWith(root.toRealPath()) ? null
+        : "is a symbolic link to " + real + ", outside the dataset folder " + root;
   }
 
   private static void finish(Path root, List<String> classes, List<ImageEntry> entries, boolean allowEmptyClasses,
