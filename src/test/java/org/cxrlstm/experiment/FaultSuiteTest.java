@@ -9,6 +9,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -24,10 +25,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.cxrlstm.Main;
 import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.Dataset;
+import org.cxrlstm.data.ImageDecoder;
 import org.cxrlstm.data.Sha256;
 import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.model.Architecture;
@@ -198,6 +203,45 @@ class FaultSuiteTest {
     Files.write(folder.resolve("covid/._covid-000.png"), new byte[] {0, 5, 22, 7});
     Files.write(folder.resolve(".DS_Store"), new byte[] {0, 0, 0, 1});
     assertAccepted(folder, "formats", 12 + 5);
+  }
+
+  /**
+   * A CMYK JPEG written the way Adobe applications write them (an APP14 "Adobe" segment, transform
+   * 0, ink stored inverted): the left half carries no ink, the right half full black. Decoded as
+   * CMYK it is white and black; read as if it were RGB or grey the two halves would not come out so.
+   */
+  @Test
+  void cmykJpegDecodesToItsKnownBrightness() throws IOException {
+    WritableRaster ink = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 64, 4, null);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        for (int b = 0; b < 3; b++) {
+          ink.setSample(x, y, b, 255); // no cyan, magenta or yellow (inverted)
+        }
+        ink.setSample(x, y, 3, x < 32 ? 255 : 0); // black: none on the left, full on the right (inverted)
+      }
+    }
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(raw)) {
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(ink, null, null), null);
+    } finally {
+      writer.dispose();
+    }
+    byte[] plain = raw.toByteArray();
+    byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    byte[] jpeg = new byte[plain.length + adobe.length];
+    System.arraycopy(plain, 0, jpeg, 0, 2); // after SOI
+    System.arraycopy(adobe, 0, jpeg, 2, adobe.length);
+    System.arraycopy(plain, 2, jpeg, 2 + adobe.length, plain.length - 2);
+
+    float[] luminance = new ImageDecoder().decode(jpeg, "cmyk.jpg").values();
+    for (int y = 0; y < 64; y += 9) {
+      assertTrue(luminance[y * 64 + 8] >= 250, "no ink must be white: " + luminance[y * 64 + 8]);
+      assertTrue(luminance[y * 64 + 56] <= 5, "full black must be black: " + luminance[y * 64 + 56]);
+    }
+    assertAccepted(folderWith("cmyk", "normal/cmyk.jpg", jpeg, false), "cmyk", 12 + 1);
   }
 
   @Test
