@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.cxrlstm.train.PreemptedException;
 
 /**
  * A Kubernetes Indexed Job for an experiment's trials plus a merge Job.
@@ -42,9 +43,17 @@ public final class KubernetesJob {
         + "  completionMode: Indexed\n"
         + "  completions: " + job.trials() + "\n"
         + "  parallelism: " + Math.min(resources.parallel(), job.trials()) + "\n"
-        // a retried index reruns its trial from the start (trials are idempotent); cap total retries
+        // a retried index resumes its trial from the last checkpoint (or reruns it); cap total retries
         + "  backoffLimit: " + job.trials() + "\n"
-        + pod("trial", job.trialCommand(), resources.cpus());
+        // a pod stopped by SIGTERM (eviction, preemption, node drain) writes a checkpoint and exits
+        // 75: retried without counting against backoffLimit, as is any pod the cluster disrupted
+        + "  podFailurePolicy:\n"
+        + "    rules:\n"
+        + "      - action: Ignore\n"
+        + "        onExitCodes: {containerName: trial, operator: In, values: [" + PreemptedException.EXIT_CODE + "]}\n"
+        + "      - action: Ignore\n"
+        + "        onPodConditions: [{type: DisruptionTarget}]\n"
+        + pod("trial", job.trialCommand(), resources.cpus(), GRACE_SECONDS);
   }
 
   /** The merge Job: one pod on one CPU. */
@@ -52,7 +61,7 @@ public final class KubernetesJob {
     return header(mergeName())
         + "  completions: 1\n"
         + "  backoffLimit: 0\n"
-        + pod("merge", job.mergeCommand(), 1);
+        + pod("merge", job.mergeCommand(), 1, 30);
   }
 
   /** Applies the trials, waits for them to end either way, then applies the merge. */
@@ -101,7 +110,10 @@ public final class KubernetesJob {
         + "spec:\n";
   }
 
-  private String pod(String container, List<String> command, int cpus) {
+  /** Seconds a trial pod has between SIGTERM and SIGKILL: enough to finish a step and write a checkpoint. */
+  public static final int GRACE_SECONDS = 120;
+
+  private String pod(String container, List<String> command, int cpus, int graceSeconds) {
     return "  template:\n"
         + "    metadata:\n"
         + "      labels:\n"
@@ -109,6 +121,7 @@ public final class KubernetesJob {
         + "        experiment: " + job.experiment() + "\n"
         + "    spec:\n"
         + "      restartPolicy: Never\n"
+        + "      terminationGracePeriodSeconds: " + graceSeconds + "\n"
         + "      containers:\n"
         + "        - name: " + container + "\n"
         + "          image: " + yamlString(resources.image()) + "\n"

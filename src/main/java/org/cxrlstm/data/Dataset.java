@@ -99,6 +99,14 @@ public final class Dataset {
     return DatasetReader.fromImageFolder(root, classes);
   }
 
+  /**
+   * The usable images of an ImageFolder without a manifest; each file left out, with its reason,
+   * is added to {@code problems} (a folder with a {@code manifest.csv} still fails as a whole).
+   */
+  public static Dataset fromImageFolder(Path root, List<String> classes, List<String> problems) throws IOException {
+    return DatasetReader.fromImageFolder(root, classes, problems);
+  }
+
   public Path root() {
     return root;
   }

@@ -17,12 +17,16 @@ import me.tongfei.progressbar.ProgressBar;
  * {@code source_repo}, {@code source_commit}, {@code source_path}) or from {@code MIRROR/<file>} when
  * a mirror ({@code file:} or {@code http(s):} URL prefix) is given. Files already present with the
  * right size (and, when asked, sha256) are skipped; each download is verified and renamed into place
- * ({@link Download}); transient failures are retried with a growing pause. Every file that still
- * fails is listed in one {@link DataException}.
+ * ({@link Download}); transient failures (HTTP 5xx, a reset in the middle of a file) are retried
+ * with a growing pause. Every file that still fails is listed in one {@link DataException}. A host
+ * that does not answer at all stops the fetch at the first file, naming the host and the mirror
+ * setting: without a network every file would fail the same way, one timeout after another.
  */
 public final class DatasetFetcher {
   public static final int RETRIES_DEFAULT = 3;
   public static final Duration TIMEOUT_DEFAULT = Duration.ofSeconds(60);
+  /** A host that accepts no connection in this time is taken as unreachable (the request may take longer). */
+  public static final Duration CONNECT_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
 
   /** What one run did. */
   public record Report(int present, int fetched, long bytesFetched) {}
@@ -45,7 +49,8 @@ public final class DatasetFetcher {
     }
     this.retries = retries;
     this.pause = pause;
-    this.download = new Download(HttpClient.newBuilder().connectTimeout(timeout)
+    Duration connect = timeout.compareTo(CONNECT_TIMEOUT_DEFAULT) < 0 ? timeout : CONNECT_TIMEOUT_DEFAULT;
+    this.download = new Download(HttpClient.newBuilder().connectTimeout(connect)
         .followRedirects(HttpClient.Redirect.NORMAL).build(), timeout);
     this.log = log;
   }
@@ -104,6 +109,10 @@ public final class DatasetFetcher {
             bar.stepBy(n);
             done[0] += n;
           });
+        } catch (Download.Unreachable e) {
+          throw new IOException("cannot fetch the dataset: " + e.getMessage() + " (first file: " + row.file()
+              + "); without a network, give a copy of the files: -Ddataset.mirror=file:/path/to/"
+              + dataDir.getFileName() + " (or an http: URL)", e);
         } catch (IOException e) {
           failures.add(manifest.path() + ": line " + row.line() + ": " + row.file() + ": " + e.getMessage());
         }

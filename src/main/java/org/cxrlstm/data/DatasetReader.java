@@ -35,6 +35,11 @@ final class DatasetReader {
         problems.add(where + "file " + file + " is missing");
         continue;
       }
+      String escape = escapes(root, file);
+      if (escape != null) {
+        problems.add(where + "file " + file + " " + escape);
+        continue;
+      }
       long size = Files.size(file);
       if (size == 0) {
         problems.add(where + "file " + file + " is empty (0 bytes)");
@@ -51,6 +56,19 @@ final class DatasetReader {
   }
 
   static Dataset fromImageFolder(Path root, List<String> classes) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Dataset dataset = fromImageFolder(root, classes, problems);
+    if (!problems.isEmpty()) {
+      throw new DataException("bad image folder " + root, problems);
+    }
+    return dataset;
+  }
+
+  /**
+   * The usable images of an ImageFolder; what is wrong with the others goes to {@code problems}
+   * instead of failing, so a caller can add what it finds later (decoding) and report it all at once.
+   */
+  static Dataset fromImageFolder(Path root, List<String> classes, List<String> problems) throws IOException {
     checkClasses(classes);
     if (!Files.isDirectory(root)) {
       throw new DataException("image folder not found: " + root);
@@ -59,7 +77,6 @@ final class DatasetReader {
     if (Files.isRegularFile(manifest)) {
       return fromManifest(Manifest.read(manifest), root, classes, true);
     }
-    List<String> problems = new ArrayList<>();
     List<ImageEntry> entries = new ArrayList<>();
     for (Path child : sorted(root)) {
       String name = child.getFileName().toString();
@@ -78,7 +95,10 @@ final class DatasetReader {
         addFolder(folder, classes.get(label), label, entries, problems);
       }
     }
-    finish(root, classes, entries, true, problems, "bad image folder " + root);
+    Dataset.checkLabelsOfDuplicates(entries, classes, problems);
+    if (entries.isEmpty() && problems.isEmpty()) {
+      problems.add(root + ": no images found");
+    }
     return new Dataset(root, classes, entries);
   }
 
@@ -89,8 +109,11 @@ final class DatasetReader {
       if (name.startsWith(".")) {
         continue;
       }
+      String escape = Files.isRegularFile(file) ? escapes(folder.getParent(), file) : null;
       if (!Files.isRegularFile(file)) {
         problems.add(file + ": not a regular file (class folders hold images only)");
+      } else if (escape != null) {
+        problems.add(file + ": " + escape);
       } else if (IMAGE_SUFFIXES.stream().noneMatch(s -> name.toLowerCase(Locale.ROOT).endsWith(s))) {
         problems.add(file + ": not an image file (expected " + IMAGE_SUFFIXES + ")");
       } else if (Files.size(file) == 0) {
@@ -100,6 +123,17 @@ final class DatasetReader {
         entries.add(new ImageEntry(relative, label, relative, Sha256.of(file)));
       }
     }
+  }
+
+  /**
+   * Why {@code file} (an existing file under {@code root} by name) lies outside {@code root} once
+   * symbolic links are followed, or null: a link out of the dataset folder would read files the
+   * manifest's relative-path check cannot see.
+   */
+  private static String escapes(Path root, Path file) throws IOException {
+    Path real = file.toRealPath();
+    return real.startsWith(root.toRealPath()) ? null
+        : "is a symbolic link to " + real + ", outside the dataset folder " + root;
   }
 
   private static void finish(Path root, List<String> classes, List<ImageEntry> entries, boolean allowEmptyClasses,

@@ -3,8 +3,10 @@ package org.cxrlstm.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,6 +30,27 @@ final class Download {
   static final class Transient extends IOException {
     Transient(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * The host did not answer at all (no route, refused, unresolved, connect timeout). Unlike a reset
+   * in the middle of a file, every further file from the same host would wait for the same failure.
+   */
+  static final class Unreachable extends IOException {
+    private final String host;
+
+    Unreachable(URI url, IOException cause) {
+      super(url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "") + " "
+          + (cause instanceof HttpConnectTimeoutException ? "did not answer within the connect timeout"
+              : cause.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "cannot be resolved"
+              : "refused the connection or is unreachable"), cause);
+      this.host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    }
+
+    /** host[:port] */
+    String host() {
+      return host;
     }
   }
 
@@ -64,7 +87,7 @@ final class Download {
         if (!actual.equals(sha256)) {
           throw new Transient(url + ": sha256 " + actual + " does not match the manifest's " + sha256, null);
         }
-      } catch (Transient | NotFound e) {
+      } catch (Transient | NotFound | Unreachable e) {
         throw e;
       } catch (IOException e) {
         throw new Transient(url + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -102,6 +125,8 @@ final class Download {
     HttpResponse<InputStream> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new Unreachable(url, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + url, e);

@@ -67,7 +67,7 @@ public final class ImageStore implements ImageSource {
     byte[][] images = decodeAll(dataset, size, decoder, problems);
     if (!problems.isEmpty()) {
       throw new DataException("cannot use " + problems.size() + " of " + dataset.size() + " images in "
-          + dataset.root() + " (set -Ddata.skipInvalid=true to leave them out)", List.copyOf(problems.values()));
+          + dataset.root(), List.copyOf(problems.values()));
     }
     if (cache != null) {
       cache.write(images);

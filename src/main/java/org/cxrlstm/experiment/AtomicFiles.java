@@ -29,17 +29,30 @@ final class AtomicFiles {
   }
 
   static void write(Path file, Body body) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.write(w);
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      try {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          body.write(w);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    } catch (IOException e) {
+      throw naming(file, e);
     }
+  }
+
+  /**
+   * {@code e} with {@code file} in its message: a full disk or a read-only folder says only "No
+   * space left on device" or "Read-only file system", which does not tell which folder to fix.
+   */
+  static IOException naming(Path file, IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains(file.toString()) ? e : new IOException("cannot write " + file + ": " + message, e);
   }
 
   /** A properties file in sorted key order with a comment line, written atomically. */

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageBatches;
 import org.cxrlstm.data.ImageEntry;
@@ -71,7 +72,22 @@ final class EvaluateExperiment implements Experiment {
     if (!Files.isDirectory(dataDir)) {
       throw new SettingException("data", dataDir.toString(), "is not a directory");
     }
-    Dataset dataset = Dataset.fromImageFolder(dataDir, models.classes());
+    List<String> problems = new ArrayList<>();
+    Dataset dataset = Dataset.fromImageFolder(dataDir, models.classes(), problems);
+    Path cache = settings.has("cache.dir") ? Path.of(settings.string("cache.dir")) : null;
+    Map<Integer, ImageSource> decoded = new HashMap<>();
+    if (dataset.size() > 0) {
+      // decoded now, so that files that cannot be decoded are named together with the ones above
+      int size = models.cards().get(0).spec().inputSize();
+      try {
+        decoded.put(size, ImageStore.load(dataset, size, cache));
+      } catch (DataException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DataException("bad image folder " + dataDir, problems);
+    }
     if (dataset.size() == 0) {
       throw new SettingException("data", dataDir.toString(), "holds no images in class folders " + models.classes());
     }
@@ -83,8 +99,6 @@ final class EvaluateExperiment implements Experiment {
         dataDir, target);
     Compute compute = settings.has("threads") ? Compute.defaults().withThreads(settings.integer("threads"))
         : Compute.defaults();
-    Path cache = settings.has("cache.dir") ? Path.of(settings.string("cache.dir")) : null;
-    Map<Integer, ImageSource> decoded = new HashMap<>();
     List<List<String>> trialRows = new ArrayList<>();
     List<List<String>> predictionRows = new ArrayList<>();
     Map<List<String>, double[][]> ensembles = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
@@ -21,6 +23,8 @@ import org.cxrlstm.split.SplitRecord;
  * reused, so every arm sees the same folds and comparisons are paired (docs/architecture.md).
  */
 record ExperimentData(Dataset dataset, ImageSource images, Split split) {
+  /** Name suffix of the temporary folder synthetic images are generated into. */
+  static final String GENERATING = ".generating";
 
   static ExperimentData load(Settings s, ResultsLayout layout, PrintStream out) throws IOException {
     Dataset dataset = dataset(s, layout);
@@ -40,8 +44,7 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
       Path manifest = dir.resolve("manifest.csv");
       try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("synthetic"))) {
         if (!Files.exists(manifest)) {
-          SyntheticImages.writeImageFolder(dir, s.integer("synthetic.per.class"), s.integer("synthetic.size"),
-              s.longValue("seed"));
+          generate(dir, s.integer("synthetic.per.class"), s.integer("synthetic.size"), s.longValue("seed"));
         }
       }
       return DatasetSettings.load(DatasetSettings.readManifest(manifest, s), dir, s);
@@ -50,6 +53,28 @@ record ExperimentData(Dataset dataset, ImageSource images, Split split) {
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("dataset"))) {
       return DatasetSettings.load(s);
     }
+  }
+
+  /**
+   * Synthetic images into a temporary sibling folder renamed to {@code dir} when complete, so a
+   * manifest in {@code dir} always lists every image: a process killed while writing leaves only the
+   * temporary folder, which the next run deletes and writes again.
+   */
+  static void generate(Path dir, int perClass, int size, long seed) throws IOException {
+    Path tmp = dir.resolveSibling(dir.getFileName() + GENERATING);
+    AtomicFiles.deleteRecursively(tmp);
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new DataException(dir + " holds files but no manifest.csv, so it is not a complete synthetic"
+              + " image folder; delete it or give another data.dir");
+        }
+      }
+      Files.delete(dir);
+    }
+    Files.createDirectories(tmp.getParent());
+    SyntheticImages.writeImageFolder(tmp, perClass, size, seed);
+    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**

@@ -30,6 +30,7 @@ import org.cxrlstm.train.Predictions;
 import org.cxrlstm.train.TensorBoardEvents;
 import org.cxrlstm.train.TrainConfig;
 import org.cxrlstm.train.Trainer;
+import org.cxrlstm.train.TrainingCheckpoint;
 import org.cxrlstm.train.TrainingListener;
 import org.cxrlstm.train.TrainingSession;
 
@@ -95,7 +96,8 @@ final class FoldTraining implements TrialTraining {
       if (events != null) {
         listeners.add(events);
       }
-      History history = new Trainer(config, spec.dropout(), listeners).fit(session, foldData);
+      History history = new Trainer(config, spec.dropout(), listeners).fit(session, foldData,
+          checkpoint(trial, dir.resolve(ResultsLayout.CHECKPOINT)));
       // the fold's validation images with the restored best weights, then the held-out test set
       Predictions validation;
       try (BatchIterator batches = ImageBatches.ordered(images, fold.validation(), dataset.labels(fold.validation()),
@@ -131,6 +133,19 @@ final class FoldTraining implements TrialTraining {
     result.put("precision_resolved", precision.precision().id());
     result.put("precision_reason", precision.reason());
     return result;
+  }
+
+  /**
+   * Checkpoints of the trial in its partial folder. With dropout, TensorFlow's dropout generator
+   * has a state that cannot be saved, so a checkpoint would not resume the same run: such a trial
+   * starts again from epoch 1 (checkpoints are still written on SIGTERM, which stops it cleanly).
+   */
+  private TrainingCheckpoint checkpoint(Trial trial, Path dir) throws IOException {
+    if (trial.dropout() > 0 && TrainingCheckpoint.describe(dir, trial.id()).isPresent()) {
+      out.println("   " + trial.id() + ": dropout " + trial.dropout() + " cannot resume exactly; starting from epoch 1");
+      AtomicFiles.deleteRecursively(dir);
+    }
+    return new TrainingCheckpoint(dir, trial.id(), settings.integer("checkpoint.every"), StopRequest::requested);
   }
 
   static ModelSpec spec(Trial trial, int classes, Initializer init) {

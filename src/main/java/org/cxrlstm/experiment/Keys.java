@@ -91,6 +91,7 @@ public final class Keys {
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
     key("onednn.max.isa", ValueKind.choice(OneDnnSettings.VALUES), "", "cap on oneDNN's instruction set (ONEDNN_MAX_CPU_ISA, e.g. AVX2), for results that repeat across CPUs; blank = TensorFlow's choice; must be set in the environment too");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
+    key("checkpoint.every", ValueKind.integer(0, 1_000_000), "1", "epochs between a trial's resumable checkpoints in trials/ID.partial (0 = none; SIGTERM still writes one)");
     key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
     key("tensorboard", ValueKind.bool(), "true",
         "write TensorBoard event files (losses, accuracies, learning rate per epoch) under tensorboard/ID");

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.ImageFiles;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.eval.GradCam;
@@ -63,22 +64,23 @@ final class PredictExperiment implements Experiment {
     List<String> classes = models.classes();
     Map<Path, double[]> sums = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
-    List<Path> unreadable = new ArrayList<>();
+    Map<Path, String> unreadable = new LinkedHashMap<>();
     for (int m = 0; m < models.size(); m++) {
       ModelCard card = models.cards().get(m);
       int size = card.spec().inputSize();
       try (TrainingSession session = ModelStore.load(models.dirs().get(m), compute)) {
         GradCam cam = new GradCam(session);
         for (Path file : files) {
-          if (unreadable.contains(file)) {
+          if (unreadable.containsKey(file)) {
             continue;
           }
           byte[] pixels;
           try {
             pixels = SavedModels.mask(card).apply(ImageFiles.read(file, size), size);
           } catch (IOException | RuntimeException e) {
-            err.println("cannot read image " + file + ": " + e.getMessage());
-            unreadable.add(file);
+            String problem = e.getMessage().contains(file.toString()) ? e.getMessage() : file + ": " + e.getMessage();
+            err.println("skipped " + problem);
+            unreadable.put(file, problem);
             continue;
           }
           float[] x = new float[size * size];
@@ -104,14 +106,22 @@ final class PredictExperiment implements Experiment {
       }
       rows.add(row(e.getKey(), "ensemble", classes, mean));
     }
-    print(csvFile, classes, rows);
     if (sums.isEmpty()) {
-      throw new IOException("none of the " + files.size() + " image(s) could be read; see the messages above");
+      // nothing to write: an empty predictions.csv would look like a result
+      throw new DataException("none of the " + files.size() + " image(s) could be read",
+          List.copyOf(unreadable.values()));
+    }
+    print(csvFile, classes, rows);
+    if (!unreadable.isEmpty()) {
+      err.println(unreadable.size() + " of " + files.size() + " image(s) skipped (named above)");
     }
   }
 
-  /** {@code image} itself, or the image files under a folder, sorted. */
-  private static List<Path> images(Path image) throws IOException {
+  /**
+   * {@code image} itself, or the image files under a folder, sorted; other files of the folder
+   * (another suffix, hidden such as macOS's {@code ._x.png}) are named as skipped.
+   */
+  private List<Path> images(Path image) throws IOException {
     if (Files.isRegularFile(image)) {
       return List.of(image);
     }
@@ -119,10 +129,17 @@ final class PredictExperiment implements Experiment {
       throw new SettingException("image", image.toString(), "is neither an image file nor a folder");
     }
     try (Stream<Path> walk = Files.walk(image)) {
-      List<Path> files = walk.filter(Files::isRegularFile).filter(p -> {
+      List<Path> files = new ArrayList<>();
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-      }).sorted().toList();
+        if (n.startsWith(".")) {
+          err.println("skipped " + p + ": hidden file");
+        } else if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+          files.add(p);
+        } else {
+          err.println("skipped " + p + ": not a .png, .jpg or .jpeg file");
+        }
+      }
       if (files.isEmpty()) {
         throw new SettingException("image", image.toString(), "holds no .png, .jpg or .jpeg file");
       }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 public record ResultsLayout(Path root) {
   public static final String DONE = "done";
   public static final String PARTIAL = ".partial";
+  /** Folder of a running trial's resumable checkpoints, inside {@code trials/ID.partial/}. */
+  public static final String CHECKPOINT = "checkpoint";
 
   public static ResultsLayout of(Settings resolved, String experiment) {
     return new ResultsLayout(Path.of(resolved.string("results.dir")).resolve(experiment));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.train.ModelCard;
@@ -39,19 +40,19 @@ record SavedModels(List<Path> dirs, List<ModelCard> cards) {
       ModelCard card = ModelCard.read(d);
       Path file = d.resolve(ModelCard.FILE);
       if (!cards.isEmpty() && !card.classes().equals(cards.get(0).classes())) {
-        throw new IOException(file + ": classes " + card.classes() + " differ from " + cards.get(0).classes()
+        throw new DataException(file + ": classes " + card.classes() + " differ from " + cards.get(0).classes()
             + " of " + dirs.get(0).resolve(ModelCard.FILE) + "; evaluate models of one class list together");
       }
       String size = card.provenance().get("input_size");
       if (size != null && !size.equals(String.valueOf(card.spec().inputSize()))) {
-        throw new IOException(file + ": provenance input_size " + size + " does not match spec.inputSize "
+        throw new DataException(file + ": provenance input_size " + size + " does not match spec.inputSize "
             + card.spec().inputSize());
       }
       try {
         Normalization.parse(card.normalization());
         mask(card);
       } catch (IllegalArgumentException e) {
-        throw new IOException(file + ": " + e.getMessage(), e);
+        throw new DataException(file + ": " + e.getMessage());
       }
       cards.add(card);
     }

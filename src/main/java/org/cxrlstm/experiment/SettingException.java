@@ -11,6 +11,16 @@ public final class SettingException extends IllegalArgumentException {
     this.key = key;
   }
 
+  private SettingException(String key, String message) {
+    super(message);
+    this.key = key;
+  }
+
+  /** The same problem, its message starting with where the setting was written ({@code FILE line N}). */
+  public SettingException at(String place) {
+    return new SettingException(key, place + ": " + getMessage());
+  }
+
   public String key() {
     return key;
   }

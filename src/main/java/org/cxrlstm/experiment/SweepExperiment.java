@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.cxrlstm.cluster.LocalWorkers;
+import org.cxrlstm.train.PreemptedException;
 
 /**
  * An experiment that is a file, {@code experiments/NAME.properties}: its settings (with
@@ -52,7 +53,16 @@ final class SweepExperiment implements Experiment {
 
   /** The file's settings with {@code overrides} on top, checked against {@link Keys}. */
   Settings resolve(Settings overrides) throws IOException {
-    return Keys.resolve(Settings.of(ExperimentFile.read(file)).with(overrides.asMap()));
+    Map<String, String> written = ExperimentFile.read(file);
+    try {
+      return Keys.resolve(Settings.of(written).with(overrides.asMap()));
+    } catch (SettingException e) {
+      // a key the file gives and the command line does not override: point at its line
+      if (written.containsKey(e.key()) && !overrides.has(e.key())) {
+        throw e.at(file + " line " + ExperimentFile.line(file, e.key()));
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -97,7 +107,8 @@ final class SweepExperiment implements Experiment {
     List<Trial> todo = index.isPresent() ? List.of(plan.trial(index.getAsInt())) : plan.trials();
     prepare(layout, plan, s, index.isPresent());
     List<TrialRunner.Result> failed;
-    try (SweepProgress progress = SweepProgress.open(out, name, todo.size())) {
+    try (StopRequest stop = StopRequest.install();
+        SweepProgress progress = SweepProgress.open(out, name, todo.size())) {
       PrintStream console = progress.out();
       TrialTraining work = training.open(s, layout, plan, console);
       failed = runAll(new TrialRunner(layout, s, work, console, progress), progress, todo, plan.size());
@@ -123,6 +134,9 @@ final class SweepExperiment implements Experiment {
     int ran = 0;
     for (int i = 0; i < todo.size(); i++) {
       Trial t = todo.get(i);
+      if (StopRequest.requested()) {
+        throw new PreemptedException("stopped on request before trial " + t.index() + " (" + t.id() + ")");
+      }
       out.printf(Locale.ROOT, "== trial %d of %d: %s %s%n", t.index(), planned, t.id(), t.settings());
       TrialRunner.Result r = runner.run(t);
       if (r.outcome() == TrialRunner.Outcome.FAILED) {

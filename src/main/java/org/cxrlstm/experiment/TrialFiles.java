@@ -46,22 +46,36 @@ final class TrialFiles {
 
   /** Rows appended and flushed one at a time, so epochs.csv grows as training runs. */
   static final class Appender implements Closeable {
+    private final Path file;
     private final CSVPrinter csv;
 
     Appender(Path file, List<String> header) throws IOException {
-      Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      this.csv = new CSVPrinter(w, Merge.format(header));
-      csv.flush();
+      this.file = file;
+      try {
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.csv = new CSVPrinter(w, Merge.format(header));
+        csv.flush();
+      } catch (IOException e) {
+        throw AtomicFiles.naming(file, e);
+      }
     }
 
     void row(List<?> cells) throws IOException {
-      csv.printRecord(cells);
-      csv.flush();
+      try {
+        csv.printRecord(cells);
+        csv.flush();
+      } catch (IOException e) {
+        throw AtomicFiles.naming(file, e);
+      }
     }
 
     @Override
     public void close() throws IOException {
-      csv.close();
+      try {
+        csv.close();
+      } catch (IOException e) {
+        throw AtomicFiles.naming(file, e);
+      }
     }
   }
 }

@@ -10,15 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.cxrlstm.train.DivergenceException;
+import org.cxrlstm.train.PreemptedException;
+import org.cxrlstm.train.TrainingCheckpoint;
 
 /**
  * Runs one trial idempotently. The per-trial folder is the concurrency mechanism: a trial is
  * written to {@code trials/ID.partial/} while an exclusive lock {@code locks/ID.lock} is held,
  * finished with a {@code done} marker and renamed to {@code trials/ID/} in one atomic step. So a
- * finished trial is skipped, a leftover partial folder (a killed process) is deleted and rerun,
- * and two processes given the same trial never both write it: the second one leaves it alone.
+ * finished trial is skipped, a leftover partial folder (a killed process) resumes from its training
+ * checkpoint when it holds one of this trial and is otherwise deleted and rerun, and two processes
+ * given the same trial never both write it: the second one leaves it alone.
  */
 final class TrialRunner {
   /** Result columns of trials.csv after {@code status} (docs/architecture.md). */
@@ -75,10 +79,22 @@ final class TrialRunner {
 
   private Result execute(Trial trial) throws IOException {
     Path partial = layout.partial(trial.id());
-    if (Files.exists(partial)) {
-      out.println("trial " + trial.id() + ": deleting the partial folder of an interrupted run");
+    Path checkpoint = partial.resolve(ResultsLayout.CHECKPOINT);
+    Optional<String> resumable = TrainingCheckpoint.describe(checkpoint, trial.id());
+    if (resumable.isPresent()) {
+      // the rest of the folder is rewritten: epochs.csv from the checkpoint, the outputs after training
+      out.println("trial " + trial.id() + ": resuming an interrupted run from its checkpoint (" + resumable.get() + ")");
+      try (Stream<Path> files = Files.list(partial)) {
+        for (Path p : files.filter(p -> !p.equals(checkpoint)).toList()) {
+          AtomicFiles.deleteRecursively(p);
+        }
+      }
+    } else {
+      if (Files.exists(partial)) {
+        out.println("trial " + trial.id() + ": deleting the partial folder of an interrupted run");
+      }
+      AtomicFiles.deleteRecursively(partial);
     }
-    AtomicFiles.deleteRecursively(partial);
     AtomicFiles.deleteRecursively(layout.model(trial.id()));
     AtomicFiles.deleteRecursively(layout.tensorboard(trial.id()));
     Files.createDirectories(partial);
@@ -95,6 +111,10 @@ final class TrialRunner {
         props.putAll(TrialMetrics.ofFile(predictions));
       }
       outcome = Outcome.DONE;
+    } catch (PreemptedException e) {
+      // not finished: the partial folder keeps its checkpoint for the rerun
+      out.println("trial " + trial.id() + ": " + e.getMessage());
+      throw e;
     } catch (DivergenceException e) {
       outcome = Outcome.DIVERGED;
       message = e.getMessage();
@@ -108,8 +128,9 @@ final class TrialRunner {
     props.put("message", message);
     props.put("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     props.put("finished", Instant.now().toString());
+    AtomicFiles.deleteRecursively(checkpoint);
     AtomicFiles.writeProperties(partial.resolve(PROPERTIES), "cxr-lstm trial " + trial.id(), props);
-    Files.writeString(partial.resolve(ResultsLayout.DONE), status + "\n");
+    AtomicFiles.write(partial.resolve(ResultsLayout.DONE), w -> w.write(status + "\n"));
     Files.move(partial, layout.trial(trial.id()), StandardCopyOption.ATOMIC_MOVE);
     return new Result(trial, outcome, status, message);
   }

@@ -35,6 +35,20 @@ public final class PlateauDecay {
     return new PlateauDecay(config.learningRate(), config.lrDecayFactor(), config.lrDecayPatience());
   }
 
+  /** What the schedule has seen so far: enough to continue it exactly after a restart. */
+  public record Snapshot(double rate, double best, int epochsWithoutImprovement) {}
+
+  public Snapshot snapshot() {
+    return new Snapshot(rate, best, wait);
+  }
+
+  /** Continues from {@code s} as if the epochs behind it had been seen by this schedule. */
+  public void restore(Snapshot s) {
+    rate = s.rate();
+    best = s.best();
+    wait = s.epochsWithoutImprovement();
+  }
+
   /** The learning rate for the next epoch. */
   public double rate() {
     return rate;

@@ -46,6 +46,14 @@ class KubernetesJobTest {
     assertEquals("Indexed", spec.get("completionMode"));
     assertEquals(7, spec.get("completions"));
     assertEquals(3, spec.get("parallelism"));
+    // a pod that stopped with a checkpoint (exit 75) or was disrupted is retried, not counted as failed
+    Map<String, Object> policy = map(spec, "podFailurePolicy");
+    List<Map<String, Object>> rules = (List<Map<String, Object>>) policy.get("rules");
+    assertEquals("Ignore", rules.get(0).get("action"));
+    assertEquals(Map.of("containerName", "trial", "operator", "In", "values", List.of(75)),
+        rules.get(0).get("onExitCodes"));
+    assertEquals(List.of(Map.of("type", "DisruptionTarget")), rules.get(1).get("onPodConditions"));
+    assertEquals(120, map(map(spec, "template"), "spec").get("terminationGracePeriodSeconds"));
     Map<String, Object> c = container(job);
     assertEquals("maven:3.9-eclipse-temurin-17", c.get("image"));
     assertEquals("/shared/cxr-lstm", c.get("workingDir"));

@@ -34,7 +34,7 @@ class SlurmScriptTest {
     assertTrue(trials.contains("#SBATCH --chdir=/proj\n"));
     assertTrue(trials.contains("#SBATCH --output=/proj/results/sweep/jobs/logs/trial-%a.out\n"));
     // the word with a space is quoted; no -Dtrial: the index comes from SLURM_ARRAY_TASK_ID
-    assertTrue(trials.contains("java -Dthreads=4 -cp '/a b/x.jar' org.cxrlstm.Main sweep\n"), trials);
+    assertTrue(trials.contains("java -Dthreads=4 -cp '/a b/x.jar' org.cxrlstm.Main sweep &\n"), trials);
     assertFalse(trials.contains("-Dtrial"));
   }
 
@@ -63,6 +63,46 @@ class SlurmScriptTest {
           .redirectErrorStream(true).start();
       assertEquals(0, p.waitFor(), f + ": " + new String(p.getInputStream().readAllBytes()));
     }
+  }
+
+  @Test
+  void trialsAreRequeuedAfterACheckpointOnSigterm() {
+    String trials = new SlurmScript(JOB, RES, Path.of("/logs")).trials();
+    assertTrue(trials.contains("#SBATCH --requeue\n"), trials);
+    assertTrue(trials.contains("#SBATCH --signal=B:TERM@120\n"), trials);
+    assertTrue(trials.contains("#SBATCH --open-mode=append\n"), trials);
+    assertFalse(new SlurmScript(JOB, RES, Path.of("/logs")).merge().contains("--requeue"));
+  }
+
+  /**
+   * The trial body in bash, with a stand-in trial that exits 75 on SIGTERM as the harness does and
+   * a stand-in {@code scontrol} that records its arguments: SIGTERM to the batch shell reaches the
+   * trial, the task is requeued and the script exits with the trial's code.
+   */
+  @Test
+  void sigtermToTheBatchShellReachesTheTrialAndRequeuesTheTask(@TempDir Path dir) throws Exception {
+    Path ready = dir.resolve("ready");
+    TrialJob job = new TrialJob("sweep", 4, dir, List.of("bash", "-c",
+        "trap 'exit 75' TERM; touch " + ready + "; while :; do sleep 0.1; done"), List.of("true"));
+    Path script = dir.resolve("trials.sbatch");
+    Files.writeString(script, new SlurmScript(job, RES, dir.resolve("logs")).trials());
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.writeString(bin.resolve("scontrol"), "#!/usr/bin/env bash\necho \"$@\" > " + dir.resolve("scontrol.args") + "\n");
+    bin.resolve("scontrol").toFile().setExecutable(true);
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("out.log").toFile());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("SLURM_ARRAY_JOB_ID", "4242");
+    pb.environment().put("SLURM_ARRAY_TASK_ID", "3");
+    Process p = pb.start();
+    for (int i = 0; i < 600 && !Files.exists(ready); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(ready), "the stand-in trial did not start");
+    p.destroy(); // SIGTERM to the batch shell, as --signal=B:TERM sends it
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(75, p.exitValue(), Files.readString(dir.resolve("out.log")));
+    assertEquals("requeue 4242_3\n", Files.readString(dir.resolve("scontrol.args")));
   }
 
   @Test

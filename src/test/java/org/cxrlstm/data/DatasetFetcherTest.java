@@ -154,6 +154,25 @@ class DatasetFetcherTest {
   }
 
   @Test
+  void unreachableHostStopsAtTheFirstFileNamingHostAndMirror() throws IOException {
+    int port;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = closed.getLocalPort();
+    }
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    DatasetFetcher fetcher = new DatasetFetcher("http://127.0.0.1:" + port + "/ok", 3, Duration.ofSeconds(30),
+        Duration.ofSeconds(10), new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+    Path target = dir.resolve("data");
+    IOException e = assertThrows(IOException.class, () -> fetcher.fetch(manifest, target, false));
+    assertTrue(e.getMessage().contains("127.0.0.1:" + port + " refused the connection"), e.getMessage());
+    assertTrue(e.getMessage().contains("first file: covid/covid-000.png"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Ddataset.mirror=file:"), e.getMessage());
+    // no retry (a 30 s pause would follow it) and no second file tried
+    assertFalse(log.toString(java.nio.charset.StandardCharsets.UTF_8).contains("retrying"), log.toString());
+    assertEquals(List.of(), filesUnder(target));
+  }
+
+  @Test
   void fileMirrorAndEnsure() throws IOException {
     Path target = dir.resolve("viafile");
     Dataset d = DatasetFetcher.ensure(source.resolve("manifest.csv"), target, source.toUri().toString());

@@ -1,6 +1,7 @@
 package org.cxrlstm.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.model.Architecture;
@@ -110,7 +112,7 @@ class SavedModelCommandsTest {
   @Test
   void aModelWithAnotherClassListIsRefusedNamingItsCard() throws Exception {
     save(Architecture.CNN, 3, "none", List.of("covid", "normal", "other"), "cnn-f3-cccccccc");
-    IOException e = assertThrows(IOException.class, () -> new EvaluateExperiment(out).run(Settings.of(Map.of(
+    DataException e = assertThrows(DataException.class, () -> new EvaluateExperiment(out).run(Settings.of(Map.of(
         "models", models.toString(), "data", external.toString()))));
     assertTrue(e.getMessage().contains("cnn-f3-cccccccc") && e.getMessage().contains("model.properties"), e.getMessage());
   }
@@ -132,10 +134,51 @@ class SavedModelCommandsTest {
     assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("broken.png"), errBytes.toString(StandardCharsets.UTF_8));
     assertTrue(Files.exists(csv.resolveSibling("a-cnn-f1-aaaaaaaa-gradcam.png")));
     assertTrue(Files.exists(csv.resolveSibling("b-cnn-f2-bbbbbbbb-gradcam.png")));
-    IOException none = assertThrows(IOException.class, () -> new PredictExperiment(out, err).run(Settings.of(Map.of(
+    Path nothing = tmp.resolve("pred-none/out.csv");
+    errBytes.reset();
+    DataException none = assertThrows(DataException.class, () -> new PredictExperiment(out, err).run(Settings.of(Map.of(
         "models", models.resolve("cnn-f1-aaaaaaaa").toString(), "image", images.resolve("broken.png").toString(),
-        "out", csv.toString()))));
+        "out", nothing.toString()))));
     assertTrue(none.getMessage().contains("none of the 1 image"), none.getMessage());
+    assertEquals(List.of(images.resolve("broken.png") + ": not a decodable image (no JPEG/PNG signature)"), none.problems());
+    assertFalse(Files.exists(nothing), "no empty predictions.csv");
+    assertFalse(errBytes.toString(StandardCharsets.UTF_8).contains("overlays"), errBytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void predictNamesEveryFileOfAFolderItSkips() throws Exception {
+    Path images = Files.createDirectories(tmp.resolve("mixed"));
+    Files.copy(external.resolve("covid/covid-000.png"), images.resolve("a.png"));
+    Files.copy(external.resolve("covid/covid-000.png"), images.resolve("._a.png"));
+    Files.writeString(images.resolve("readme.txt"), "notes");
+    Files.write(images.resolve("zero.jpg"), new byte[0]);
+    new PredictExperiment(out, err).run(Settings.of(Map.of("models", models.resolve("cnn-f1-aaaaaaaa").toString(),
+        "image", images.toString(), "out", tmp.resolve("p/out.csv").toString())));
+    String log = errBytes.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("skipped " + images.resolve("._a.png") + ": hidden file"), log);
+    assertTrue(log.contains("skipped " + images.resolve("readme.txt") + ": not a .png, .jpg or .jpeg file"), log);
+    assertTrue(log.contains("skipped " + images.resolve("zero.jpg") + ": is empty (0 bytes)"), log);
+    assertTrue(log.contains("1 of 2 image(s) skipped"), log);
+    assertEquals(1 + 2, Files.readAllLines(tmp.resolve("p/out.csv")).size()); // a.png: the model and the ensemble
+  }
+
+  @Test
+  void evaluateNamesEveryBadFileOfTheFolderInOnePass() throws Exception {
+    Files.delete(external.resolve("manifest.csv"));
+    Files.write(external.resolve("covid/empty.png"), new byte[0]);
+    Files.writeString(external.resolve("pneumonia/notes.txt"), "notes");
+    byte[] png = Files.readAllBytes(external.resolve("normal/normal-000.png"));
+    Files.write(external.resolve("normal/normal-000.png"), java.util.Arrays.copyOf(png, png.length / 2));
+    Files.writeString(external.resolve("normal/fake.png"), "not an image");
+    Path target = tmp.resolve("never");
+    DataException e = assertThrows(DataException.class, () -> new EvaluateExperiment(out).run(Settings.of(Map.of(
+        "models", models.toString(), "data", external.toString(), "out", target.toString()))));
+    List<String> problems = e.problems();
+    assertEquals(4, problems.size(), e.getMessage());
+    for (String file : List.of("covid/empty.png", "pneumonia/notes.txt", "normal/normal-000.png", "normal/fake.png")) {
+      assertTrue(problems.stream().anyMatch(p -> p.contains(external.resolve(file).toString())), file + " in " + problems);
+    }
+    assertFalse(Files.exists(target), "nothing written");
   }
 
   private static void deleteTree(Path dir) throws IOException {

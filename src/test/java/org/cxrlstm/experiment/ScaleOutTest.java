@@ -49,7 +49,8 @@ class ScaleOutTest {
     assertTrue(command.contains(" -Dthreads=2 "), command);
     assertTrue(command.contains(" -Depochs=1 ") && command.contains(" -Dresults.dir=/r "), command);
     assertFalse(command.contains("-Dworkers") || command.contains("-Dfresh") || command.contains("-Demit"), command);
-    assertTrue(command.endsWith(" org.cxrlstm.Main exp"), command);
+    // run in the background so that the batch shell can pass SIGTERM on (SlurmScript)
+    assertTrue(command.endsWith(" org.cxrlstm.Main exp &"), command);
     assertFalse(command.contains("-Dtrial"), "the index comes from SLURM_ARRAY_TASK_ID");
     String merge = Files.readString(dir.resolve("exp/jobs/merge.sbatch"));
     assertTrue(merge.contains(" -Dmerge=true ") && merge.contains(" -Dthreads=1 "), merge);

@@ -155,6 +155,44 @@ class TrainerTest {
     }
   }
 
+  /**
+   * A real blow-up that the training loss does not show: in epoch 3 the learning rate jumps to 1e30
+   * after the first batch, so the second (last) step reports the finite loss it computed before its
+   * update, and the update leaves weights that give a NaN validation loss (measured: both
+   * architectures). Before, a NaN counted as a new best epoch, resetting patience.
+   */
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void nonFiniteValidationLossStopsTheRunAsDiverged(Architecture arch) {
+    TinyData validation = TinyData.patterned(3, 32, 3, 4);
+    TinyData data = TinyData.patterned(6, 32, 3, 3).withValidation(validation);
+    List<EpochRecord> seen = new ArrayList<>();
+    try (TrainingSession s = TrainingSession.forTraining(arch, TINY, 1e-3, 3, COMPUTE)) {
+      TrainingListener blowUp = new TrainingListener() {
+        @Override
+        public void onBatchEnd(int epoch, int batch, StepResult result) {
+          if (epoch == 3 && batch == 1) {
+            s.setLearningRate(1e30);
+          }
+        }
+
+        @Override
+        public void onEpochEnd(EpochRecord r) {
+          seen.add(r);
+        }
+      };
+      // patience 5 of 10 epochs: without the check the run would go on past epoch 3
+      DivergenceException e = assertThrows(DivergenceException.class,
+          () -> new Trainer(new TrainConfig(1e-3, 3, 10, 5, 3), 0, List.of(blowUp)).fit(s, data));
+      assertEquals(3, e.epoch(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("validation loss became NaN after epoch 3"), e.getMessage());
+      assertEquals(List.of(1, 2, 3), seen.stream().map(EpochRecord::epoch).toList());
+      assertTrue(Double.isFinite(seen.get(1).validationLoss()), seen.toString());
+      assertTrue(Double.isFinite(seen.get(2).trainLoss()), seen.toString());
+      assertTrue(Double.isNaN(seen.get(2).validationLoss()), seen.toString());
+    }
+  }
+
   static List<Integer> range(int n) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
