@@ -85,7 +85,10 @@ public final class Report {
     checks.rocAndCalibration();
     sweeps.sweeps();
     GradCamTable.add(page, sections, results.gradcam(), varied);
-    if (results.classes().equals(ClassNames.PAPER)) {
+    List<PublishedSection.Published> published = PublishedSection.matching(results.config(), results.classes());
+    if (!published.isEmpty()) {
+      PublishedSection.add(page, sections, evaluations, labels, published);
+    } else if (results.classes().equals(ClassNames.PAPER)) {
       PaperSection.add(page, sections, evaluations, labels, results.epochs(), results.config());
     }
     page.heading(2, "Appendix: settings and environment");
