@@ -101,7 +101,7 @@ final class Checks {
         + "test images): the per-model accuracy differences (second minus first, percentage points) carry the "
         + "training noise, and their 95% interval is the Nadeau-Bengio corrected resampled t (variance x (1/J + "
         + "n_test/n_train), J paired models; n_test " + testImages(split) + ", n_train "
-        + String.format(Locale.ROOT, "%.0f", trainImages(split)) + "), which decides the verdict. McNemar and the "
+        + String.format(Locale.ROOT, "%.1f", trainImages(split)) + "), which decides the verdict. McNemar and the "
         + "bootstrap over test patients hold the trained models fixed: they measure test sampling only.");
     page.bullets(verdicts);
     sections.add(new Table("paired-comparisons", "Paired comparisons of arms that differ in exactly one setting",
@@ -112,7 +112,8 @@ final class Checks {
             "only first right (ensembles)", "McNemar exact p (test sampling only)",
             "ensemble accuracy difference [95% bootstrap CI, test sampling only]"),
         rows));
-    page.text("With about 64 test images one image moves accuracy by 1.6 points; a difference whose interval "
+    page.text("With " + testImages(split) + " test images one image moves accuracy by "
+        + String.format(Locale.ROOT, "%.1f", 100.0 / Math.max(1, testImages(split))) + " points; a difference whose interval "
         + "includes 0 is not evidence that one arm is better, and \"no difference detectable\" is not \"equal\": the "
         + "minimum detectable difference says how large a true difference could hide. " + Report.CONFOUND);
   }
