@@ -39,10 +39,6 @@ public final class TInterval {
       return Double.NaN;
     }
     double m = Arrays.stream(values).average().orElseThrow();
-    double ss = 0;
-    for (double d : values) {
-      ss += (d - m) * (d - m);
-    }
-    return Math.sqrt(ss / (n - 1));
+    return Math.sqrt(Arrays.stream(values).map(x -> (x - m) * (x - m)).sum() / (n - 1));
   }
 }

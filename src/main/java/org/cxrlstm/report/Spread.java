@@ -2,6 +2,7 @@ package org.cxrlstm.report;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.cxrlstm.eval.TInterval;
 
 /** Mean, sample standard deviation, min and max of per-fold values (NaN values are left out). */
 record Spread(double mean, double sd, double min, double max, int n) {
@@ -12,8 +13,7 @@ record Spread(double mean, double sd, double min, double max, int n) {
       return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     }
     double mean = Arrays.stream(v).average().orElseThrow();
-    double ss = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
-    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : Double.NaN;
+    double sd = TInterval.sd(v);
     return new Spread(mean, sd, Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow(), v.length);
   }
 
