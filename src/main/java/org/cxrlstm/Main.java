@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cxrlstm.command.Catalog;
+import org.cxrlstm.command.Experiment;
+import org.cxrlstm.config.SettingException;
+import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.DataException;
-import org.cxrlstm.experiment.Catalog;
-import org.cxrlstm.experiment.Experiment;
-import org.cxrlstm.experiment.SettingException;
-import org.cxrlstm.experiment.Settings;
 import org.cxrlstm.train.PreemptedException;
 
 /**

@@ -1,0 +1,133 @@
+package org.cxrlstm.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.SettingException;
+import org.cxrlstm.config.Settings;
+import org.cxrlstm.model.Architecture;
+import org.cxrlstm.model.ModelSpec;
+import org.cxrlstm.train.Benchmark;
+import org.cxrlstm.train.Compute;
+import org.cxrlstm.train.Precision;
+
+/**
+ * {@code -Dexperiment=bench}: training and inference images/s of both architectures at the paper
+ * spec and the CPU baseline spec, each beside this machine's MatMul rate measured in the same run,
+ * per precision. Writes {@code results/bench/bench.csv}.
+ */
+final class BenchExperiment implements Experiment {
+  static final String[] COLUMNS = {"arch", "input_size", "width", "batch", "phase", "precision",
+      "images_per_s", "gflops_per_s", "matmul_gflops_per_s", "fraction_of_matmul", "threads"};
+
+  private final PrintStream out;
+
+  BenchExperiment(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String description() {
+    return "measure training/inference images/s and GFLOP/s against a MatMul peak (results/bench/bench.csv)";
+  }
+
+  @Override
+  public void run(Settings settings) throws IOException {
+    int threads = settings.integer("threads", Runtime.getRuntime().availableProcessors());
+    int batch = settings.integer("batch.size", 16);
+    int warmup = settings.integer("bench.warmup", 2);
+    int repeats = settings.integer("bench.repeats", 5);
+    List<ModelSpec> specs = settings.has("input.size")
+        ? List.of(ModelSpec.cpuBaseline().withInputSize(settings.integer("input.size"))
+            .withWidth(settings.real("width", ModelSpec.cpuBaseline().width())))
+        : List.of(ModelSpec.paper(), ModelSpec.cpuBaseline());
+    List<Precision> precisions = precisions(settings.string("precision", "float32,bf16"));
+    Path file = Path.of(settings.string("results.dir", "results")).resolve("bench").resolve("bench.csv");
+    List<List<Object>> rows = new ArrayList<>();
+    // precisions interleaved per model, each row right after a MatMul of its own precision: the
+    // machine's speed drifts by tens of percent within minutes, and a limit measured long before
+    // a row would make its fraction meaningless
+    for (ModelSpec spec : specs) {
+      for (Architecture arch : Architecture.values()) {
+        for (Precision precision : precisions) {
+          Benchmark bench = new Benchmark(new Compute(threads, precision), warmup, repeats);
+          double matmul = bench.matmulGflops();
+          for (Benchmark.Row r : bench.measure(arch, spec, batch)) {
+            double fraction = r.gflopsPerSecond() / matmul;
+            out.printf(Locale.ROOT, "  %-8s %3d px width %-5s %-9s %-7s %9.2f images/s %7.1f GFLOP/s"
+                + " = %.2f of MatMul %.1f%n", arch, spec.inputSize(), spec.width(), r.phase(), precision,
+                r.imagesPerSecond(), r.gflopsPerSecond(), fraction, matmul);
+            rows.add(List.of(arch.id(), spec.inputSize(), spec.width(), batch, r.phase(), precision.id(),
+                round(r.imagesPerSecond()), round(r.gflopsPerSecond()), round(matmul), round(fraction), threads));
+          }
+        }
+      }
+    }
+    printSpeedUps(rows);
+    write(file, rows);
+    out.println("wrote " + file);
+  }
+
+  /** The requested precisions; bf16 is dropped with a note where the CPU lacks it, unless asked alone. */
+  private List<Precision> precisions(String value) {
+    List<Precision> out = new ArrayList<>();
+    List<String> asked = List.of(value.split(","));
+    for (String p : asked) {
+      try {
+        out.add(Precision.choose(p, Precision.cpuFlags(), false).precision());
+      } catch (IllegalArgumentException e) {
+        if (asked.size() == 1 || !p.trim().equals("bf16")) {
+          throw new SettingException("precision", p, e.getMessage());
+        }
+        this.out.println("skipping bf16: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** bf16 images/s over float32 images/s for every row measured in both precisions. */
+  private void printSpeedUps(List<List<Object>> rows) {
+    for (List<Object> bf16 : rows) {
+      if (!bf16.get(5).equals(Precision.BF16.id())) {
+        continue;
+      }
+      for (List<Object> f32 : rows) {
+        if (f32.get(5).equals(Precision.FLOAT32.id()) && f32.subList(0, 5).equals(bf16.subList(0, 5))) {
+          double ratio = Double.parseDouble((String) bf16.get(6)) / Double.parseDouble((String) f32.get(6));
+          out.printf(Locale.ROOT, "  bf16/float32 %-8s %3s px width %-5s %-9s %.2fx%n",
+              bf16.get(0), bf16.get(1), bf16.get(2), bf16.get(4), ratio);
+        }
+      }
+    }
+  }
+
+  private static String round(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static void write(Path file, List<List<Object>> rows) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
+      for (List<Object> row : rows) {
+        csv.printRecord(row);
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

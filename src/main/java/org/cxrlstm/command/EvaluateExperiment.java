@@ -1,0 +1,256 @@
+package org.cxrlstm.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.SettingException;
+import org.cxrlstm.config.Settings;
+import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.data.DataException;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.data.ImageBatches;
+import org.cxrlstm.data.ImageEntry;
+import org.cxrlstm.data.ImageSource;
+import org.cxrlstm.data.ImageStore;
+import org.cxrlstm.data.Normalization;
+import org.cxrlstm.eval.ConfusionMatrix;
+import org.cxrlstm.protocol.SavedModels;
+import org.cxrlstm.report.Report;
+import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.train.Compute;
+import org.cxrlstm.train.ModelCard;
+import org.cxrlstm.train.ModelStore;
+import org.cxrlstm.train.Predictions;
+import org.cxrlstm.train.TrainingSession;
+
+/**
+ * {@code -Dexperiment=evaluate -Dmodels=results/NAME/models -Ddata=DIR}: applies every saved fold
+ * model, and each arm's fold ensemble, to an ImageFolder directory that was not used in training
+ * (issue 6, item 7), and writes {@code trials.csv}, {@code predictions.csv} and
+ * {@code ensemble_predictions.csv} in the results formats of docs/architecture.md under
+ * {@code results/NAME/external-<dirname>/} (or {@code -Dout}), then its tables, plots and report. Each model sees the images prepared
+ * as in its training: its input size, normalisation and mask, from its model card. Classes absent
+ * from the folder are allowed; an unknown class folder is refused by name.
+ */
+final class EvaluateExperiment implements Experiment {
+  /** The trial setting columns of docs/architecture.md, filled from each model card's provenance. */
+  static final List<String> SETTING_COLUMNS = List.of("arch", "fold", "seed", "learning_rate", "epochs",
+      "lstm_units", "augment", "mask", "precision", "input_size", "width", "batch_size", "dropout");
+  static final List<String> ARM_COLUMNS = SETTING_COLUMNS.stream()
+      .filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
+  private static final int BATCH = 16;
+
+  private final PrintStream out;
+
+  EvaluateExperiment(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String name() {
+    return "evaluate";
+  }
+
+  @Override
+  public String description() {
+    return "apply saved models (-Dmodels) and their ensembles to an image folder (-Ddata)";
+  }
+
+  @Override
+  public void run(Settings settings) throws Exception {
+    Path modelsDir = Path.of(settings.string("models"));
+    Path dataDir = Path.of(settings.string("data"));
+    SavedModels models = SavedModels.open("models", modelsDir);
+    if (!Files.isDirectory(dataDir)) {
+      throw new SettingException("data", dataDir.toString(), "is not a directory");
+    }
+    List<String> problems = new ArrayList<>();
+    Dataset dataset = Dataset.fromImageFolder(dataDir, models.classes(), problems);
+    Path cache = settings.has("cache.dir") ? Path.of(settings.string("cache.dir")) : null;
+    Map<Integer, ImageSource> decoded = new HashMap<>();
+    if (dataset.size() > 0) {
+      // decoded now, so that files that cannot be decoded are named together with the ones above
+      int size = models.cards().get(0).spec().inputSize();
+      try {
+        decoded.put(size, ImageStore.load(dataset, size, cache));
+      } catch (DataException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DataException("bad image folder " + dataDir, problems);
+    }
+    if (dataset.size() == 0) {
+      throw new SettingException("data", dataDir.toString(), "holds no images in class folders " + models.classes());
+    }
+    Path target = settings.has("out") ? Path.of(settings.string("out"))
+        : modelsDir.toAbsolutePath().normalize().getParent()
+            .resolve("external-" + dataDir.toAbsolutePath().normalize().getFileName());
+    Files.createDirectories(target);
+    out.printf(Locale.ROOT, "evaluate: %d model(s) on %d images of %s -> %s%n", models.size(), dataset.size(),
+        dataDir, target);
+    Compute compute = settings.has("threads") ? Compute.defaults().withThreads(settings.integer("threads"))
+        : Compute.defaults();
+    List<List<String>> trialRows = new ArrayList<>();
+    List<List<String>> predictionRows = new ArrayList<>();
+    Map<List<String>, double[][]> ensembles = new LinkedHashMap<>();
+    Map<List<String>, Integer> members = new LinkedHashMap<>();
+    int[] all = IntStream.range(0, dataset.size()).toArray();
+    int[] labels = dataset.labels();
+    for (int m = 0; m < models.size(); m++) {
+      ModelCard card = models.cards().get(m);
+      int size = card.spec().inputSize();
+      ImageSource plain = decoded.computeIfAbsent(size, s -> load(dataset, s, cache));
+      ImageSource images = SavedModels.mask(card).apply(plain);
+      long start = System.nanoTime();
+      Predictions p;
+      try (TrainingSession session = ModelStore.load(models.dirs().get(m), compute);
+          BatchIterator batches = ImageBatches.ordered(images, all, labels, BATCH,
+              Normalization.parse(card.normalization()))) {
+        p = session.evaluate(batches);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<String> settingsRow = settingCells(card, m);
+      trialRows.add(trialRow(m, models.name(m), settingsRow, p, seconds, compute.threads(), models.classes()));
+      for (int i = 0; i < p.count(); i++) {
+        List<String> row = new ArrayList<>(List.of(models.name(m)));
+        row.addAll(settingsRow);
+        row.add("test");
+        row.addAll(imageCells(dataset, p.indices()[i], models.classes()));
+        row.add(models.classes().get(p.predicted(i)));
+        for (float v : p.probabilities()[i]) {
+          row.add(Float.toString(v));
+        }
+        predictionRows.add(row);
+      }
+      List<String> arm = ARM_COLUMNS.stream().map(c -> settingsRow.get(SETTING_COLUMNS.indexOf(c))).toList();
+      double[][] sum = ensembles.computeIfAbsent(arm, a -> new double[dataset.size()][models.classes().size()]);
+      members.merge(arm, 1, Integer::sum);
+      for (int i = 0; i < p.count(); i++) {
+        for (int k = 0; k < sum[0].length; k++) {
+          sum[p.indices()[i]][k] += p.probabilities()[i][k];
+        }
+      }
+      out.printf(Locale.ROOT, "  %-28s accuracy %.3f on %d images (%.1f s)%n", models.name(m), p.accuracy(),
+          p.count(), seconds);
+    }
+    write(target, dataset, models.classes(), trialRows, predictionRows, ensembles, members, settings);
+    out.println("wrote " + target.resolve("predictions.csv") + " and ensemble_predictions.csv");
+    out.println("wrote " + Report.write(target));
+  }
+
+  private static ImageSource load(Dataset dataset, int size, Path cache) {
+    try {
+      return ImageStore.load(dataset, size, cache);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The setting columns of model {@code m}, from its card; fold falls back to the model's position. */
+  private static List<String> settingCells(ModelCard card, int m) {
+    Map<String, String> prov = card.provenance();
+    List<String> cells = new ArrayList<>();
+    for (String c : SETTING_COLUMNS) {
+      String v = switch (c) {
+        case "arch" -> card.architecture().id();
+        case "input_size" -> String.valueOf(card.spec().inputSize());
+        case "mask" -> SavedModels.mask(card).id();
+        case "fold" -> prov.getOrDefault("fold", String.valueOf(m + 1));
+        default -> prov.getOrDefault(c, "");
+      };
+      cells.add(v);
+    }
+    return cells;
+  }
+
+  private static List<String> imageCells(Dataset dataset, int index, List<String> classes) {
+    ImageEntry e = dataset.entry(index);
+    return List.of(String.valueOf(index), e.file(), e.patientId(), classes.get(e.label()));
+  }
+
+  private static List<String> trialRow(int m, String id, List<String> settings, Predictions p, double seconds,
+      int threads, List<String> classes) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(m), id));
+    row.addAll(settings);
+    row.addAll(List.of("done", "", "", "", "", "", number(p.accuracy()), number(p.loss()), String.valueOf(p.count()),
+        String.format(Locale.ROOT, "%.2f", seconds), String.valueOf(threads)));
+    int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
+    row.addAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted), classes).values());
+    return row;
+  }
+
+  private static void write(Path target, Dataset dataset, List<String> classes, List<List<String>> trialRows,
+      List<List<String>> predictionRows, Map<List<String>, double[][]> ensembles, Map<List<String>, Integer> members,
+      Settings settings) throws IOException {
+    List<String> probs = classes.stream().map(c -> "p_" + c).toList();
+    List<String> trialHeader = concat(List.of("trial_index", "trial_id"), SETTING_COLUMNS,
+        List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
+            "test_loss", "test_n", "seconds", "threads"));
+    trialHeader.addAll(TrialMetrics.COLUMNS);
+    csv(target.resolve("trials.csv"), trialHeader, trialRows);
+    csv(target.resolve("predictions.csv"), concat(List.of("trial_id"), SETTING_COLUMNS,
+        concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),
+        predictionRows);
+    List<List<String>> ensembleRows = new ArrayList<>();
+    for (Map.Entry<List<String>, double[][]> arm : ensembles.entrySet()) {
+      int n = members.get(arm.getKey());
+      for (int i = 0; i < dataset.size(); i++) {
+        double[] p = arm.getValue()[i];
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+          best = p[k] > p[best] ? k : best;
+        }
+        List<String> row = new ArrayList<>(arm.getKey());
+        row.add(String.valueOf(n));
+        row.addAll(imageCells(dataset, i, classes));
+        row.add(classes.get(best));
+        for (double v : p) {
+          row.add(Float.toString((float) (v / n)));
+        }
+        ensembleRows.add(row);
+      }
+    }
+    csv(target.resolve("ensemble_predictions.csv"), concat(ARM_COLUMNS,
+        List.of("models", "index", "file", "patient_id", "label", "predicted"), probs), ensembleRows);
+    java.util.Properties config = new java.util.Properties();
+    config.setProperty("models", settings.string("models"));
+    config.setProperty("data", settings.string("data"));
+    config.setProperty("classes", String.join(",", classes));
+    try (Writer w = Files.newBufferedWriter(target.resolve("experiment.properties"), StandardCharsets.UTF_8)) {
+      config.store(w, "external evaluation of saved models (-Dexperiment=evaluate)");
+    }
+  }
+
+  private static void csv(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, format)) {
+      for (List<String> row : rows) {
+        p.printRecord(row);
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    out.addAll(c);
+    return out;
+  }
+
+  private static String number(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+}

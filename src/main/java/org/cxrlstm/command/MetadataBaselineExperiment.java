@@ -1,0 +1,91 @@
+package org.cxrlstm.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.cxrlstm.config.DatasetSettings;
+import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.SplitSettings;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.metadata.FileAttributes;
+import org.cxrlstm.metadata.MetadataBaseline;
+import org.cxrlstm.metadata.MetadataFeatures;
+import org.cxrlstm.protocol.ExperimentData;
+import org.cxrlstm.results.ResultsLayout;
+import org.cxrlstm.split.Split;
+import org.cxrlstm.split.Splitter;
+
+/**
+ * {@code -Dexperiment=metadata-baseline}: how well the file attributes alone (no pixel) classify the
+ * dataset, under the networks' protocol and split, without training any network. Settings: the
+ * dataset keys, {@code seed} (default {@value #SEED_DEFAULT}, as experiments/baseline.properties),
+ * {@code split.seed}, {@code test.fraction}, {@code folds}, and {@code results} (the folder whose
+ * split.csv to use or make; default {@code results/metadata-baseline}). Every experiment that
+ * trains writes the same {@code metadata_baseline.csv} through {@link ExperimentData#ensureMetadataBaseline}, so its report
+ * states the number.
+ */
+final class MetadataBaselineExperiment implements Experiment {
+  static final String SEED_DEFAULT = "42";
+  /** Repeats of the whole-dataset cross-validation printed beside the protocol's numbers. */
+  static final int REPEATS = 5;
+
+  private final PrintStream out;
+
+  MetadataBaselineExperiment(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String name() {
+    return "metadata-baseline";
+  }
+
+  @Override
+  public String description() {
+    return "accuracy of a logistic regression on file attributes only (no pixels), on the experiment's split";
+  }
+
+  @Override
+  public void run(Settings given) throws Exception {
+    Settings s = Settings.of(Map.of("seed", SEED_DEFAULT, "test.fraction", "0.15", "folds", "5",
+        "data.dir", DatasetSettings.DATA_DIR_DEFAULT))
+        .with(given.asMap());
+    ResultsLayout layout = new ResultsLayout(Path.of(s.string("results", "results/metadata-baseline")));
+    long started = System.nanoTime();
+    Dataset dataset = ExperimentData.dataset(s, layout);
+    Split split = ExperimentData.split(s, layout, dataset, out);
+    MetadataFeatures features = MetadataFeatures.of(FileAttributes.of(dataset, DatasetSettings.manifestFile(s)));
+    int[] labels = dataset.entries().stream().mapToInt(e -> e.label()).toArray();
+    MetadataBaseline three = MetadataBaseline.run(features.rows(), labels, 3, split);
+    three.write(layout.root().resolve(MetadataBaseline.FILE_NAME), dataset);
+    int[] pneumoniaNormal = java.util.Arrays.stream(labels).map(y -> y - 1).toArray();
+    MetadataBaseline two = MetadataBaseline.run(features.rows(), pneumoniaNormal, 2, split);
+    out.println("features: " + String.join(", ", features.names()) + " (" + dataset.size() + " images)");
+    out.println("three classes:       test accuracy (fold ensemble) " + three.testAccuracy().percent()
+        + " %, cross-validated on the training part " + three.crossValidatedAccuracy().percent() + " %");
+    out.println("pneumonia vs normal: test accuracy (fold ensemble) " + two.testAccuracy().percent()
+        + " %, cross-validated on the training part " + two.crossValidatedAccuracy().percent() + " %");
+    out.println(String.format(Locale.ROOT, "%d x %d-fold cross-validation on all images (stratified, patient-"
+        + "grouped; seeds split seed + 0..%d): three classes %s, pneumonia vs normal %s", REPEATS,
+        split.folds().size(), REPEATS - 1, repeated(dataset, features, labels, 3, s),
+        repeated(dataset, features, pneumoniaNormal, 2, s)));
+    out.println(String.format(Locale.ROOT, "wrote %s (%.1f s)", layout.root().resolve(MetadataBaseline.FILE_NAME),
+        (System.nanoTime() - started) / 1e9));
+  }
+
+  /** Mean and range over repeats of the pooled cross-validated accuracy on every image. */
+  private static String repeated(Dataset dataset, MetadataFeatures f, int[] labels, int classes, Settings s) {
+    double[] acc = new double[REPEATS];
+    for (int r = 0; r < REPEATS; r++) {
+      Split cv = Splitter.split(dataset, 0, s.integer("folds"), SplitSettings.splitSeed(s) + r);
+      acc[r] = MetadataBaseline.run(f.rows(), labels, classes, cv).crossValidatedAccuracy().value();
+    }
+    double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
+    return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", mean, java.util.Arrays.stream(acc).min().orElse(0),
+        java.util.Arrays.stream(acc).max().orElse(0));
+  }
+
+}

@@ -1,0 +1,233 @@
+package org.cxrlstm.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The schema of every setting a sweep experiment understands: name, kind of value, default and a
+ * one-line meaning. {@link #resolve} rejects unknown keys, missing required keys and invalid
+ * values before any training starts, naming the key and the value.
+ *
+ * <p>List keys (comma-separated) are the swept ones; {@code protocol.Plan} expands their product into trials.
+ */
+public final class Keys {
+  /** One setting. {@code defaultValue} is null for a required key. */
+  public record Key(String name, ValueKind kind, String defaultValue, String meaning) {
+    public boolean required() {
+      return defaultValue == null;
+    }
+  }
+
+  private static final Map<String, Key> ALL = new LinkedHashMap<>();
+
+  private static void key(String name, ValueKind kind, String defaultValue, String meaning) {
+    ALL.put(name, new Key(name, kind, defaultValue, meaning));
+  }
+
+  static {
+    key("description", ValueKind.text(), "", "one line shown in the experiment list");
+    // data
+    key("data.dir", ValueKind.text(), DatasetSettings.DATA_DIR_DEFAULT,
+        "dataset folder: the manifest's images are fetched into it, synthetic ones generated into it");
+    key("dataset.manifest", ValueKind.text(), DatasetSettings.MANIFEST_DEFAULT,
+        "manifest CSV of the dataset (file, label, patient_id, sha256, source URL columns)");
+    key("classes", ValueKind.text(), "", "classes kept, comma-separated, in index order (covid,normal: a binary task); blank = every label of the manifest");
+    key("label.column", ValueKind.text(), "label", "manifest column used as the class (source: predict the image's source instead)");
+    key("data", ValueKind.text(), "", "an ImageFolder directory used instead of the manifest's dataset (blank: none)");
+    key("dataset.mirror", ValueKind.text(), "",
+        "URL prefix to fetch missing images from (file:DIR, http(s)://...); blank: the manifest's source URLs");
+    key("cache.dir", ValueKind.text(), "data/cache", "where decoded, resized images are cached between runs");
+    key("normalization", ValueKind.choice("standardize", "scale"), "standardize",
+        "pixels to floats: per-image standardisation, or scale to [0,1] as the authors' Keras code");
+    key("synthetic", ValueKind.bool(), "false", "generate a learnable synthetic image folder in data.dir instead of real X-rays");
+    key("synthetic.per.class", ValueKind.integer(3, 100_000), "20", "synthetic images per class");
+    key("synthetic.size", ValueKind.integer(8, 4096), "64", "side in pixels of the synthetic images");
+    key("results.dir", ValueKind.text(), "results", "results root; the experiment writes results.dir/NAME/");
+    // protocol
+    key("seed", ValueKind.longInteger(), null,
+        "seeds initial weights, shuffling and augmentation (repeat r uses seed + r), and the split unless split.seed is set");
+    key("split.seed", ValueKind.longInteger(), "", "seeds the hold-out split and the folds; blank = seed");
+    key("repeats", ValueKind.integer(1, 1000), "1",
+        "training runs per arm and fold, repeat r with seed + r on the same split (training variance)");
+    key("test.fraction", ValueKind.real(0.01, 0.9), null, "share of images held out as the fixed test set (paper: 0.15)");
+    key("folds", ValueKind.integer(2, 50), null, "cross-validation folds on the remaining images (paper: 5)");
+    key("test.where", ValueKind.text(), "", "COLUMN=VALUE of the manifest: those images are the test set (leave one source out); blank = stratified hold-out of test.fraction");
+    key("near.duplicates", ValueKind.integer(-1, 64), String.valueOf(org.cxrlstm.split.NearDuplicates.BITS_DEFAULT), "images whose 64-bit DCT hashes differ in at most this many bits stay on one side of the split like one patient; -1 = off");
+    // swept
+    key("architectures", ValueKind.list(ValueKind.choice("cnn", "cnn-lstm")), null, "architectures compared");
+    key("learning.rates", ValueKind.list(ValueKind.real(1e-9, 1.0)), null, "Adam learning rates (paper: 1e-4)");
+    key("epochs", ValueKind.list(ValueKind.integer(1, 100_000)), null, "maximum epochs per trial (paper: up to 200)");
+    key("lstm.units", ValueKind.list(ValueKind.integer(1, 100_000)), "64", "LSTM hidden units (not stated in the paper)");
+    key("augment", ValueKind.list(ValueKind.bool()), "false", "augment training images (rotation/shift/zoom/flip below)");
+    key("mask", ValueKind.list(ValueKind.choice(Masks.SUPPORTED)), "none",
+        "lung masking of the input: none, lungs-out, lungs-only");
+    key("precision", ValueKind.list(ValueKind.precision()), "float32", "arithmetic: float32, bf16 or auto");
+    // model selection and the paper comparison (validation folds only; never a test column)
+    key("select.metric", ValueKind.choice("val_loss", "val_accuracy"), "val_loss",
+        "how a sweep's report selects its arm: lowest mean validation loss or highest mean validation accuracy of the fold models");
+    key("paper.arm", ValueKind.text(), "",
+        "the arm compared with the paper, as column=value pairs (e.g. lstm_units=64,augment=true); blank = the arm closest to the paper's design");
+    // fixed model and optimisation settings
+    key("input.size", ValueKind.integer(32, 4096), null, "input side in pixels, a multiple of 32 (paper: 224)");
+    key("width", ValueKind.real(0.001, 16), null, "multiplier on Table 2's filter counts (paper: 1.0)");
+    key("init", ValueKind.choice("he", "glorot"), "he", "initial weight distribution (Keras default: glorot)");
+    key("dropout", ValueKind.real(0, 0.99), "0", "dropout before the final dense layer (not stated in the paper)");
+    key("batch.size", ValueKind.integer(1, 100_000), null, "images per Adam step (not stated in the paper)");
+    key("patience", ValueKind.integer(0, 100_000), null,
+        "epochs without lower validation loss before stopping, best weights restored; 0 = no early stopping");
+    key("lr.decay.factor", ValueKind.real(0.001, 1.0), "1.0",
+        "learning rate multiplier after lr.decay.patience epochs without improvement; 1.0 = off");
+    key("lr.decay.patience", ValueKind.integer(0, 100_000), "0", "epochs without improvement before decaying; 0 = off");
+    key("augment.rotation", ValueKind.real(0, 180), "0", "maximum rotation in degrees when augmenting");
+    key("augment.shift", ValueKind.real(0, 0.5), "0", "maximum shift as a fraction of the side when augmenting");
+    key("augment.zoom", ValueKind.real(0, 0.5), "0", "maximum zoom in or out as a fraction when augmenting");
+    key("augment.flip", ValueKind.bool(), "false", "random horizontal flips when augmenting");
+    // process
+    key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
+    key("onednn.max.isa", ValueKind.choice(OneDnnSettings.VALUES), "", "cap on oneDNN's instruction set (ONEDNN_MAX_CPU_ISA, e.g. AVX2), for results that repeat across CPUs; blank = TensorFlow's choice; must be set in the environment too");
+    key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
+    key("checkpoint.every", ValueKind.integer(0, 1_000_000), "1", "epochs between a trial's resumable checkpoints in trials/ID.partial (0 = none; SIGTERM still writes one)");
+    key("gradcam.samples", ValueKind.integer(0, 100_000), "0", "Grad-CAM overlays per trial, spread over class and correct/wrong; > 0 also writes gradcam.csv for every test image (0 = no Grad-CAM)");
+    key("tensorboard", ValueKind.bool(), "true",
+        "write TensorBoard event files (losses, accuracies, learning rate per epoch) under tensorboard/ID");
+    key("workers", ValueKind.integer(1, 256), "1", "trials run at once as separate JVMs on this machine");
+    key("emit", ValueKind.choice("none", "slurm", "k8s"), "none", "write a cluster job script instead of running");
+    key("plan", ValueKind.bool(), "false", "write results/NAME/plan.csv and stop");
+    key("trial", ValueKind.optionalInteger(0, Integer.MAX_VALUE), "",
+        "run only this plan index (else SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX, else all)");
+    key("merge", ValueKind.bool(), "false", "merge finished trials into the experiment CSVs and report, no training");
+    key("fresh", ValueKind.bool(), "false", "move an existing results/NAME aside (never deleted) and start over");
+    // scale-out (docs/cluster.md): resources of emitted Slurm and Kubernetes jobs
+    key("slurm.partition", ValueKind.text(), "", "--partition of the emitted Slurm job; blank = the cluster's default");
+    key("slurm.account", ValueKind.text(), "", "--account of the emitted Slurm job; blank = the user's default");
+    key("slurm.time", ValueKind.text(), "02:00:00", "--time per trial (minutes, HH:MM:SS or D-HH:MM:SS)");
+    key("slurm.cpus", ValueKind.integer(1, 1024), "2", "--cpus-per-task, also each trial's TensorFlow threads");
+    key("slurm.mem", ValueKind.text(), "8G", "--mem per trial (e.g. 8G); the JVM heap is half of it");
+    key("slurm.parallel", ValueKind.integer(1, 100_000), "8", "the %P of --array: trials running at once");
+    key("slurm.java", ValueKind.text(), "java", "Java launcher in the Slurm tasks");
+    key("k8s.image", ValueKind.text(), "maven:3.9-eclipse-temurin-17", "container image with Java 17 and Maven");
+    key("k8s.claim", ValueKind.text(), "cxr-lstm", "ReadWriteMany PersistentVolumeClaim with the project and results");
+    key("k8s.mount", ValueKind.text(), "/shared", "where the claim is mounted in each pod");
+    key("k8s.workdir", ValueKind.text(), "", "project checkout on the volume; blank = <k8s.mount>/cxr-lstm");
+    key("k8s.m2", ValueKind.text(), "", "Maven repository on the volume; blank = <k8s.mount>/m2");
+    key("k8s.cpus", ValueKind.integer(1, 1024), "2", "CPU request and limit per pod, also its TensorFlow threads");
+    key("k8s.mem", ValueKind.text(), "8Gi", "memory request and limit per pod; the JVM heap is half of it");
+    key("k8s.parallel", ValueKind.integer(1, 100_000), "4", "parallelism of the Indexed Job");
+    key("k8s.namespace", ValueKind.text(), "default", "namespace of the emitted Jobs");
+  }
+
+  /** Keys that describe how a process runs, not what it computes; left out of config.properties. */
+  public static final List<String> PROCESS_KEYS = Stream.concat(
+      Stream.of("threads", "workers", "emit", "plan", "trial", "merge", "fresh"),
+      ALL.keySet().stream().filter(k -> k.startsWith("slurm.") || k.startsWith("k8s."))).toList();
+
+  private Keys() {}
+
+  public static Map<String, Key> all() {
+    return Collections.unmodifiableMap(ALL);
+  }
+
+  public static Key get(String name) {
+    Key k = ALL.get(name);
+    if (k == null) {
+      throw new SettingException(name, null, "is not a known setting" + suggestion(name));
+    }
+    return k;
+  }
+
+  /**
+   * Every known key with its value: given ones checked, missing optional ones defaulted.
+   *
+   * @throws SettingException for the first unknown key, missing required key or invalid value
+   */
+  public static Settings resolve(Settings given) {
+    for (String name : new TreeMap<>(given.asMap()).keySet()) {
+      get(name);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Key k : ALL.values()) {
+      String raw = given.asMap().get(k.name());
+      if (raw == null || raw.isBlank()) {
+        if (k.required()) {
+          throw new SettingException(k.name(), null, "is missing (" + k.meaning() + ")");
+        }
+        raw = k.defaultValue();
+      }
+      raw = raw.trim();
+      if (!raw.isEmpty()) {
+        k.kind().check(k.name(), raw);
+      }
+      out.put(k.name(), raw);
+    }
+    Settings resolved = Settings.of(out);
+    crossCheck(resolved);
+    return resolved;
+  }
+
+  /** Rules between keys. */
+  private static void crossCheck(Settings s) {
+    int size = s.integer("input.size");
+    if (size % 32 != 0) {
+      throw new SettingException("input.size", String.valueOf(size),
+          "is not a multiple of 32 (five 2x2 pooling blocks, Table 2)");
+    }
+    if (s.integer("lr.decay.patience") > 0 && s.integer("patience") > 0
+        && s.integer("lr.decay.patience") >= s.integer("patience")) {
+      throw new SettingException("lr.decay.patience", s.string("lr.decay.patience"),
+          "must be smaller than patience " + s.string("patience") + ", or training stops before it decays");
+    }
+    requireDistinct(s, "architectures");
+    requireDistinct(s, "learning.rates");
+    requireDistinct(s, "epochs");
+    requireDistinct(s, "lstm.units");
+    requireDistinct(s, "augment");
+    requireDistinct(s, "mask");
+    requireDistinct(s, "precision");
+  }
+
+  private static void requireDistinct(Settings s, String key) {
+    List<String> seen = new ArrayList<>();
+    for (String v : s.list(key)) {
+      String canonical = Trial.canonical(key, v);
+      if (seen.contains(canonical)) {
+        throw new SettingException(key, s.string(key), "lists '" + v + "' twice");
+      }
+      seen.add(canonical);
+    }
+  }
+
+  private static String suggestion(String name) {
+    String best = null;
+    int bestDistance = 4;
+    for (String k : ALL.keySet()) {
+      int d = distance(name, k);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best == null ? "; run with -Dexperiment=keys to list them" : "; did you mean '" + best + "'?";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+}

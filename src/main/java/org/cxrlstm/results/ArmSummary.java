@@ -1,0 +1,134 @@
+package org.cxrlstm.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.Trial;
+import org.cxrlstm.eval.ConfusionMatrix;
+
+/**
+ * {@code summary.csv}: per arm (configuration) and metric, the mean, sample standard deviation,
+ * minimum and maximum over the arm's fold models (trials with status {@code done}), and the fold
+ * ensemble's value where the ensemble has one (accuracy, macro F1, per-class sensitivity and
+ * specificity, from ensemble_predictions.csv). Long format: one row per arm and metric.
+ */
+public final class ArmSummary {
+  /** The trials.csv columns summarised, in output order. */
+  static final List<String> METRICS = Stream.of(Stream.of("test_accuracy", "test_loss"),
+      TrialMetrics.COLUMNS.stream(), Stream.of("val_accuracy", "best_epoch", "seconds"))
+      .flatMap(s -> s).toList();
+  static final List<String> STATISTICS = List.of("metric", "n", "mean", "sd", "min", "max", "ensemble");
+
+  private ArmSummary() {}
+
+ public  static List<String> header() {
+    List<String> h = new ArrayList<>(Trial.ARM_COLUMNS);
+    h.addAll(STATISTICS);
+    return h;
+  }
+
+  /** Writes {@code target} from merged trials and ensemble files; removes it when there are no trials. */
+  static void write(Path trials, Path ensemble, Path target, String experiment) throws IOException {
+    if (!Files.exists(trials)) {
+      Files.deleteIfExists(target);
+      return;
+    }
+    Map<List<String>, List<Map<String, String>>> folds = byArm(Merge.Table.read(trials), true);
+    Map<List<String>, List<Map<String, String>>> ensembles = Files.exists(ensemble)
+        ? byArm(Merge.Table.read(ensemble), false) : Map.of();
+    List<String> ensembleClasses = Files.exists(ensemble)
+        ? TrialMetrics.classesOf(Merge.Table.read(ensemble).header()) : TrialMetrics.CLASSES;
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<List<String>, List<Map<String, String>>> arm : folds.entrySet()) {
+      Map<String, String> ensembleValues = ensembleValues(ensembles.getOrDefault(arm.getKey(), List.of()), ensemble,
+          ensembleClasses);
+      for (String metric : METRICS) {
+        double[] v = arm.getValue().stream().map(r -> r.getOrDefault(metric, ""))
+            .filter(x -> !x.isBlank()).mapToDouble(x -> parse(x, metric, trials)).filter(Double::isFinite).toArray();
+        List<String> row = Merge.labelled(experiment, arm.getKey());
+        row.add(metric);
+        row.add(String.valueOf(v.length));
+        row.addAll(statistics(v));
+        row.add(ensembleValues.getOrDefault(metric, ""));
+        rows.add(row);
+      }
+    }
+    AtomicFiles.write(target, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header())))) {
+        for (List<String> row : rows) {
+          csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  /** Mean, sample sd (blank below two values), min, max; all blank without values. */
+  static List<String> statistics(double[] v) {
+    if (v.length == 0) {
+      return List.of("", "", "", "");
+    }
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    double mean = sum / v.length;
+    String sd = "";
+    if (v.length > 1) {
+      double ss = 0;
+      for (double x : v) {
+        ss += (x - mean) * (x - mean);
+      }
+      sd = Double.toString(Math.sqrt(ss / (v.length - 1)));
+    }
+    return List.of(Double.toString(mean), sd, Double.toString(min), Double.toString(max));
+  }
+
+  /** The ensemble's accuracy and the {@link TrialMetrics} columns from its predictions. */
+  private static Map<String, String> ensembleValues(List<Map<String, String>> rows, Path file, List<String> classes)
+      throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (rows.isEmpty()) {
+      return out;
+    }
+    try {
+      ConfusionMatrix m = TrialMetrics.confusion(rows, classes);
+      out.put("test_accuracy", TrialFiles.number(m.accuracy()));
+      out.putAll(TrialMetrics.of(m, classes));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Rows grouped by their arm columns in order of first appearance; {@code doneOnly} keeps status done. */
+  private static Map<List<String>, List<Map<String, String>>> byArm(Merge.Table table, boolean doneOnly) {
+    Map<List<String>, List<Map<String, String>>> arms = new LinkedHashMap<>();
+    for (int i = 0; i < table.rows().size(); i++) {
+      Map<String, String> row = table.row(i);
+      List<String> arm = Trial.ARM_COLUMNS.stream().map(c -> row.getOrDefault(c, "")).toList();
+      List<Map<String, String>> members = arms.computeIfAbsent(arm, a -> new ArrayList<>());
+      if (!doneOnly || "done".equals(row.get("status"))) {
+        members.add(row);
+      }
+    }
+    return arms;
+  }
+
+  private static double parse(String v, String column, Path file) {
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ": column '" + column + "' = '" + v + "' is not a number", e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.cxrlstm.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes that readers and other processes never see half done: a temporary sibling renamed over
+ * the target, and whole-file locks ({@link FileLock}, an fcntl lock on Linux, released by the
+ * kernel when a process dies, so a killed run never leaves a stale lock).
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** What writes a file's content. */
+  public interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  public static void write(Path file, Body body) throws IOException {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      try {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          body.write(w);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw naming(file, e);
+    }
+  }
+
+  /**
+   * {@code e} with {@code file} in its message: a full disk or a read-only folder says only "No
+   * space left on device" or "Read-only file system", which does not tell which folder to fix.
+   */
+  static IOException naming(Path file, IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains(file.toString()) ? e : new IOException("cannot write " + file + ": " + message, e);
+  }
+
+  /** A properties file in sorted key order with a comment line, written atomically. */
+  public static void writeProperties(Path file, String comment, Map<String, String> values) throws IOException {
+    write(file, w -> {
+      w.write("# " + comment + "\n");
+      for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
+        w.write(PropertiesText.line(e.getKey(), e.getValue()));
+      }
+    });
+  }
+
+  /** An exclusive lock on {@code file}, waiting for another process to release it. */
+  public static Held lock(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      return new Held(channel, channel.lock());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** An exclusive lock on {@code file}, or null when another process holds it. */
+  public static Held tryLock(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this same process (another thread or runner)
+      }
+      if (lock == null) {
+        channel.close();
+        return null;
+      }
+      return new Held(channel, lock);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** A held lock; closing releases it. */
+  public record Held(FileChannel channel, FileLock lock) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  public static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
