@@ -1,6 +1,5 @@
 package org.cxrlstm.command;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -23,10 +23,44 @@ public final class Keys {
     }
   }
 
+  /** The architecture column: always swept, the innermost loop of the plan. */
+  public static final Dimension ARCHITECTURE = new Dimension("architectures", "arch",
+      ValueKind.choice("cnn", "cnn-lstm"), false, true, null, null, "architectures compared");
+
+  /**
+   * The trial settings in column order after {@code arch, fold, seed}; the plan loops over them in
+   * this order (first outermost), the architecture innermost. A swept one takes a comma-separated list.
+   */
+  public static final List<Dimension> DIMENSIONS = List.of(
+      new Dimension("learning.rates", "learning_rate", ValueKind.real(1e-9, 1.0), true, true, null, null,
+          "Adam learning rates (paper: 1e-4)"),
+      new Dimension("epochs", "epochs", ValueKind.integer(1, 100_000), false, true, null, null,
+          "maximum epochs per trial (paper: up to 200)"),
+      new Dimension("lstm.units", "lstm_units", ValueKind.integer(1, 100_000), false, true, "0", "64",
+          "LSTM hidden units (not stated in the paper); the CNN's column is 0"),
+      new Dimension("augment", "augment", ValueKind.bool(), false, true, null, "false",
+          "augment training images (rotation/shift/zoom/flip below)"),
+      new Dimension("mask", "mask", ValueKind.choice(Masks.SUPPORTED), false, true, null, "none",
+          "lung masking of the input: none, lungs-out, lungs-only"),
+      new Dimension("precision", "precision", ValueKind.precision(), false, true, null, "float32",
+          "arithmetic: float32, bf16 or auto"),
+      new Dimension("input.size", "input_size", ValueKind.integer(32, 4096), false, false, null, null,
+          "input side in pixels, a multiple of 32 (paper: 224)"),
+      new Dimension("width", "width", ValueKind.real(0.001, 16), true, false, null, null,
+          "multiplier on Table 2's filter counts (paper: 1.0)"),
+      new Dimension("batch.size", "batch_size", ValueKind.integer(1, 100_000), false, true, null, null,
+          "images per Adam step (not stated in the paper)"),
+      new Dimension("dropout", "dropout", ValueKind.real(0, 0.99), true, true, null, "0",
+          "dropout before the final dense layer (not stated in the paper)"));
+
   private static final Map<String, Key> ALL = new LinkedHashMap<>();
 
   private static void key(String name, ValueKind kind, String defaultValue, String meaning) {
-    ALL.put(name, new Key(name, kind, defaultValue, meaning));
+    key(new Key(name, kind, defaultValue, meaning));
+  }
+
+  private static void key(Key k) {
+    ALL.put(k.name(), k);
   }
 
   static {
@@ -58,26 +92,16 @@ public final class Keys {
     key("folds", ValueKind.integer(2, 50), null, "cross-validation folds on the remaining images (paper: 5)");
     key("test.where", ValueKind.text(), "", "COLUMN=VALUE of the manifest: those images are the test set (leave one source out); blank = stratified hold-out of test.fraction");
     key("near.duplicates", ValueKind.integer(-1, 64), String.valueOf(org.cxrlstm.split.NearDuplicates.BITS_DEFAULT), "images whose 64-bit DCT hashes differ in at most this many bits stay on one side of the split like one patient; -1 = off");
-    // swept
-    key("architectures", ValueKind.list(ValueKind.choice("cnn", "cnn-lstm")), null, "architectures compared");
-    key("learning.rates", ValueKind.list(ValueKind.real(1e-9, 1.0)), null, "Adam learning rates (paper: 1e-4)");
-    key("epochs", ValueKind.list(ValueKind.integer(1, 100_000)), null, "maximum epochs per trial (paper: up to 200)");
-    key("lstm.units", ValueKind.list(ValueKind.integer(1, 100_000)), "64", "LSTM hidden units (not stated in the paper)");
-    key("augment", ValueKind.list(ValueKind.bool()), "false", "augment training images (rotation/shift/zoom/flip below)");
-    key("mask", ValueKind.list(ValueKind.choice(Masks.SUPPORTED)), "none",
-        "lung masking of the input: none, lungs-out, lungs-only");
-    key("precision", ValueKind.list(ValueKind.precision()), "float32", "arithmetic: float32, bf16 or auto");
+    // the trial settings, swept or fixed, as declared in DIMENSIONS
+    key(ARCHITECTURE.asKey());
+    DIMENSIONS.forEach(d -> key(d.asKey()));
     // model selection and the paper comparison (validation folds only; never a test column)
     key("select.metric", ValueKind.choice("val_loss", "val_accuracy"), "val_loss",
         "how a sweep's report selects its arm: lowest mean validation loss or highest mean validation accuracy of the fold models");
     key("paper.arm", ValueKind.text(), "",
         "the arm compared with the paper, as column=value pairs (e.g. lstm_units=64,augment=true); blank = the arm closest to the paper's design");
     // fixed model and optimisation settings
-    key("input.size", ValueKind.integer(32, 4096), null, "input side in pixels, a multiple of 32 (paper: 224)");
-    key("width", ValueKind.real(0.001, 16), null, "multiplier on Table 2's filter counts (paper: 1.0)");
     key("init", ValueKind.choice("he", "glorot"), "he", "initial weight distribution (Keras default: glorot)");
-    key("dropout", ValueKind.real(0, 0.99), "0", "dropout before the final dense layer (not stated in the paper)");
-    key("batch.size", ValueKind.integer(1, 100_000), null, "images per Adam step (not stated in the paper)");
     key("patience", ValueKind.integer(0, 100_000), null,
         "epochs without lower validation loss before stopping, best weights restored; 0 = no early stopping");
     key("lr.decay.factor", ValueKind.real(0.001, 1.0), "1.0",
@@ -181,21 +205,16 @@ public final class Keys {
       throw new SettingException("lr.decay.patience", s.string("lr.decay.patience"),
           "must be smaller than patience " + s.string("patience") + ", or training stops before it decays");
     }
-    requireDistinct(s, "architectures");
-    requireDistinct(s, "learning.rates");
-    requireDistinct(s, "epochs");
-    requireDistinct(s, "lstm.units");
-    requireDistinct(s, "augment");
-    requireDistinct(s, "mask");
-    requireDistinct(s, "precision");
+    requireDistinct(s, ARCHITECTURE);
+    DIMENSIONS.stream().filter(Dimension::sweepable).forEach(d -> requireDistinct(s, d));
   }
 
-  private static void requireDistinct(Settings s, String key) {
+  private static void requireDistinct(Settings s, Dimension d) {
     List<String> seen = new ArrayList<>();
-    for (String v : s.list(key)) {
-      String canonical = Trial.canonical(key, v);
+    for (String v : s.list(d.key())) {
+      String canonical = Trial.canonical(d.column(), v);
       if (seen.contains(canonical)) {
-        throw new SettingException(key, s.string(key), "lists '" + v + "' twice");
+        throw new SettingException(d.key(), s.string(d.key()), "lists '" + v + "' twice");
       }
       seen.add(canonical);
     }

@@ -1,10 +1,7 @@
 package org.cxrlstm.protocol;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import org.cxrlstm.config.Dimension;
+import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.SplitSettings;
@@ -29,21 +24,24 @@ import org.cxrlstm.results.PlanFile;
 /**
  * The deterministic trial list of an experiment: repeat-major (every repeat's folds complete before
  * the next repeat starts), then fold-major (every arm on fold 0 first, so the first trials already
- * compare both architectures), then the swept keys in a fixed order with the architecture innermost.
- * Repeat r trains with seed {@code seed + r} (the trial's {@code seed} column) on the same split. A trial id is {@code <arch>-f<fold>-<hash8>}, hash8 the first 8 hex digits
- * of the sha256 of the sorted {@code key=value} lines of its setting columns and of
- * {@link #Trial.FIXED_KEYS}, so a changed setting makes new trials instead of mixing with old ones.
+ * compare both architectures), then the swept keys in their declared order with the architecture
+ * innermost. Repeat r trains with seed {@code seed + r} (the trial's {@code seed} column) on the
+ * same split. A trial id is {@code <arch>-f<fold>-<hash8>}, hash8 the first 8 hex digits of the
+ * sha256 of the sorted {@code key=value} lines of its setting columns and of
+ * {@link Trial#FIXED_KEYS}, so a changed setting makes new trials instead of mixing with old ones.
  */
 public final class Plan {
-
-
   private final List<Trial> trials;
 
   private Plan(List<Trial> trials) {
     this.trials = List.copyOf(trials);
   }
 
-  /** The plan of resolved settings ({@link Keys#resolve}). */
+  /**
+   * The plan of resolved settings ({@link Keys#resolve}): for each repeat and fold, the cartesian
+   * product of {@link Keys#DIMENSIONS} in declared order (a fixed one has one value), the
+   * architecture innermost.
+   */
   public static Plan of(Settings s) {
     Map<String, String> fixed = new TreeMap<>();
     for (String k : Trial.FIXED_KEYS) {
@@ -51,37 +49,26 @@ public final class Plan {
     }
     long seed = s.longValue("seed");
     long splitSeed = SplitSettings.splitSeed(s);
+    List<List<String>> values = new ArrayList<>();
+    for (Dimension d : Keys.DIMENSIONS) {
+      values.add((d.sweepable() ? s.list(d.key()) : List.of(s.string(d.key())))
+          .stream().map(v -> Trial.canonical(d.column(), v)).toList());
+    }
     Set<Map<String, String>> rows = new LinkedHashSet<>();
     for (int repeat = 0; repeat < s.integer("repeats", 1); repeat++) {
       for (int fold = 0; fold < s.integer("folds"); fold++) {
-        for (String lr : s.list("learning.rates")) {
-          for (String epochs : s.list("epochs")) {
-            for (String units : s.list("lstm.units")) {
-              for (String augment : s.list("augment")) {
-                for (String mask : s.list("mask")) {
-                  for (String precision : s.list("precision")) {
-                    for (String arch : s.list("architectures")) {
-                      Map<String, String> row = new LinkedHashMap<>();
-                      row.put("arch", arch);
-                      row.put("fold", String.valueOf(fold));
-                      row.put("seed", String.valueOf(seed + repeat));
-                      row.put("learning_rate", Trial.canonical("learning_rate", lr));
-                      row.put("epochs", Trial.canonical("epochs", epochs));
-                      // the CNN has no LSTM: one CNN arm however many unit counts are swept
-                      row.put("lstm_units", arch.equals("cnn") ? "0" : Trial.canonical("lstm_units", units));
-                      row.put("augment", augment);
-                      row.put("mask", mask);
-                      row.put("precision", precision);
-                      row.put("input_size", Trial.canonical("input_size", s.string("input.size")));
-                      row.put("width", Trial.canonical("width", s.string("width")));
-                      row.put("batch_size", Trial.canonical("batch_size", s.string("batch.size")));
-                      row.put("dropout", Trial.canonical("dropout", s.string("dropout")));
-                      rows.add(row);
-                    }
-                  }
-                }
-              }
+        for (List<String> combination : product(values)) {
+          for (String arch : s.list(Keys.ARCHITECTURE.key())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put(Keys.ARCHITECTURE.column(), arch);
+            row.put("fold", String.valueOf(fold));
+            row.put("seed", String.valueOf(seed + repeat));
+            for (int i = 0; i < combination.size(); i++) {
+              Dimension d = Keys.DIMENSIONS.get(i);
+              boolean cnn = arch.equals("cnn") && d.cnnValue() != null;
+              row.put(d.column(), cnn ? d.cnnValue() : combination.get(i));
             }
+            rows.add(row);
           }
         }
       }
@@ -105,6 +92,23 @@ public final class Plan {
     }
     Map<String, String> out = new TreeMap<>(fixed);
     out.put("split.seed", String.valueOf(splitSeed));
+    return out;
+  }
+
+  /** Every combination of one value per list, the first list outermost. */
+  private static List<List<String>> product(List<List<String>> lists) {
+    List<List<String>> out = new ArrayList<>(List.of(List.of()));
+    for (List<String> values : lists) {
+      List<List<String>> next = new ArrayList<>();
+      for (List<String> prefix : out) {
+        for (String v : values) {
+          List<String> longer = new ArrayList<>(prefix);
+          longer.add(v);
+          next.add(longer);
+        }
+      }
+      out = next;
+    }
     return out;
   }
 
