@@ -58,19 +58,22 @@ public final class Main {
       experiment.get().run(Settings.of(settings));
       return 0;
     } catch (Exception e) {
-      return report(name, e, debug, err);
+      return report(name, e, settings, debug, err);
     }
   }
 
-  private static int report(String name, Exception e, boolean debug, PrintStream err) {
+  private static int report(String name, Exception e, Map<String, String> given, boolean debug, PrintStream err) {
     if (e instanceof PreemptedException) {
       err.println("Stopped: " + e.getMessage() + ". Run the same command again to resume (exit code "
           + REQUEUE + ": requeue)");
       return REQUEUE;
     }
     Throwable input = badInput(e);
-    if (input instanceof SettingException) {
-      err.println("Invalid setting: " + input.getMessage());
+    if (input instanceof SettingException s) {
+      boolean unknown = given.containsKey(s.key()) && s.getMessage().contains("is not a setting of");
+      err.println("Invalid setting: " + s.getMessage() + (unknown
+          ? " (-D" + s.key() + " is on neither the JVM nor the Maven property list, so it was taken as a harness key)"
+          : ""));
     } else if (input != null) {
       err.println("Bad input: " + input.getMessage());
     } else {

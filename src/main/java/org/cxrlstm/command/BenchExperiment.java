@@ -1,5 +1,9 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -46,17 +50,28 @@ final class BenchExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws IOException {
-    int threads = settings.integer("threads", Runtime.getRuntime().availableProcessors());
-    int batch = settings.integer("batch.size", 16);
-    int warmup = settings.integer("bench.warmup", 2);
-    int repeats = settings.integer("bench.repeats", 5);
+  public Schema schema() {
+    return Schema.of("bench", Keys.get("threads"),
+        Keys.Key.of("batch.size", ValueKind.integer(1, 100_000), "16", "images per measured step"),
+        Keys.Key.of("bench.warmup", ValueKind.integer(0, 1000), "2", "untimed steps before measuring"),
+        Keys.Key.of("bench.repeats", ValueKind.integer(1, 1000), "5", "timed steps per row"),
+        Keys.get("input.size").optional(), Keys.get("width").optional(),
+        Keys.Key.of("precision", ValueKind.list(ValueKind.precision()), "float32,bf16", "precisions measured"),
+        Keys.get("results.dir"));
+  }
+
+  @Override
+  public void execute(Settings settings) throws IOException {
+    int threads = ThreadSettings.threads(settings);
+    int batch = settings.integer("batch.size");
+    int warmup = settings.integer("bench.warmup");
+    int repeats = settings.integer("bench.repeats");
     List<ModelSpec> specs = settings.has("input.size")
         ? List.of(ModelSpec.cpuBaseline().withInputSize(settings.integer("input.size"))
             .withWidth(settings.real("width", ModelSpec.cpuBaseline().width())))
         : List.of(ModelSpec.paper(), ModelSpec.cpuBaseline());
-    List<Precision> precisions = precisions(settings.string("precision", "float32,bf16"));
-    Path file = Path.of(settings.string("results.dir", "results")).resolve("bench").resolve("bench.csv");
+    List<Precision> precisions = precisions(settings.string("precision"));
+    Path file = Path.of(settings.string("results.dir")).resolve("bench").resolve("bench.csv");
     List<List<Object>> rows = new ArrayList<>();
     // precisions interleaved per model, each row right after a MatMul of its own precision: the
     // machine's speed drifts by tens of percent within minutes, and a limit measured long before

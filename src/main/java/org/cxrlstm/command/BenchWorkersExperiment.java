@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +49,18 @@ final class BenchWorkersExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
-    String sweep = settings.string("sweep", "bench-workers-sweep");
-    List<Integer> counts = settings.has("workers.list") ? settings.integers("workers.list") : List.of(1, 2);
-    Path root = Path.of(settings.string("results.dir", "results")).resolve("bench-workers");
+  public Schema schema() {
+    return Schema.of("bench-workers",
+        Keys.Key.of("sweep", ValueKind.text(), "bench-workers-sweep", "the experiment file timed"),
+        Keys.Key.of("workers.list", ValueKind.list(ValueKind.integer(1, 256)), "1,2", "worker counts timed, in order"),
+        Keys.get("results.dir"));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
+    String sweep = settings.string("sweep");
+    List<Integer> counts = settings.integers("workers.list");
+    Path root = Path.of(settings.string("results.dir")).resolve("bench-workers");
     Experiment experiment = Catalog.standard().find(sweep)
         .orElseThrow(() -> new SettingException("sweep", sweep, "is not an experiment file in experiments/"));
     int cores = Runtime.getRuntime().availableProcessors();

@@ -80,35 +80,47 @@ public final class Catalog {
   }
 
   /**
-   * The {@code -Dkey=value} settings meant for the harness. Maven and the JVM put many system
-   * properties of their own; only keys that contain no upper-case letter and do not start with a
-   * JVM or Maven prefix are taken.
+   * System properties of the JVM (and of libraries on its class path, by their Java package
+   * prefix): never harness settings.
+   */
+  public static final List<String> JVM_PROPERTIES = List.of("java.", "javax.", "jdk.", "sun.", "os.", "user.",
+      "file.", "line.", "path.", "awt.", "native.", "stdout.", "stderr.", "jna.", "jnidispatch.", "socksProxy",
+      "socksNonProxyHosts", "http.", "https.", "ftp.", "org.", "com.", "net.", "io.netty.");
+  /** System properties Maven, its plugins and its test runner set or read: never harness settings. */
+  public static final List<String> MAVEN_PROPERTIES = List.of("maven.", "classworlds.", "library.jansi.", "jansi.",
+      "guice.", "exec.", "env.", "surefire.", "failsafe.", "junit.", "basedir", "localRepository", "skipTests",
+      "test", "it.test", "excludedGroups", "groups", "argLine", "style.color", "picocli.", "slf4j.", "idea.");
+
+  /**
+   * The {@code -Dkey=value} settings meant for the harness: every system property except
+   * {@code experiment} and those of {@link #JVM_PROPERTIES} and {@link #MAVEN_PROPERTIES}. The
+   * command refuses any of them it does not know, so a typo is never silently dropped.
    */
   public static Map<String, String> commandLineSettings(Properties system) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String key : system.stringPropertyNames()) {
-      if (!key.equals("experiment") && isHarnessKey(key)) {
+      if (!key.equals("experiment") && owner(key) == null) {
         out.put(key, system.getProperty(key));
       }
     }
     return out;
   }
 
-  private static final List<String> FOREIGN_PREFIXES = List.of(
-      "java.", "javax.", "jdk.", "sun.", "os.", "user.", "file.", "line.", "path.", "awt.",
-      "maven.", "classworlds.", "library.", "jna.", "guice.", "org.", "com.", "net.", "exec.",
-      "socksProxy", "http.", "https.", "ftp.", "native.", "stdout.", "stderr.", "env.", "jansi.",
-      "junit.", "surefire.", "basedir", "localRepository", "idea.", "picocli.", "slf4j.");
-
-  static boolean isHarnessKey(String key) {
-    if (!key.equals(key.toLowerCase())) {
-      return false;
+  /** "JVM" or "Maven" when {@code key} belongs to that list, else null (a harness key). */
+  static String owner(String key) {
+    if (matches(key, JVM_PROPERTIES)) {
+      return "JVM";
     }
-    for (String prefix : FOREIGN_PREFIXES) {
-      if (key.startsWith(prefix.toLowerCase())) {
-        return false;
+    return matches(key, MAVEN_PROPERTIES) ? "Maven" : null;
+  }
+
+  private static boolean matches(String key, List<String> list) {
+    for (String entry : list) {
+      boolean prefix = entry.endsWith(".");
+      if (prefix ? key.startsWith(entry) : key.equals(entry) || key.startsWith(entry + ".")) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 }

@@ -1,5 +1,9 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -69,7 +73,16 @@ final class EvaluateExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
+  public Schema schema() {
+    return Schema.of("evaluate",
+        Keys.Key.of("models", ValueKind.text(), null, "a models/ folder of a sweep, or one SavedModel folder"),
+        Keys.Key.of("data", ValueKind.text(), null, "an image folder with one subfolder per class"),
+        Keys.Key.of("out", ValueKind.text(), "", "results folder written; blank = results/evaluate-<data folder name>"),
+        Keys.get("cache.dir").withDefault(""), Keys.get("threads"));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
     Path modelsDir = Path.of(settings.string("models"));
     Path dataDir = Path.of(settings.string("data"));
     SavedModels models = SavedModels.open("models", modelsDir);
@@ -101,8 +114,7 @@ final class EvaluateExperiment implements Experiment {
     Files.createDirectories(target);
     out.printf(Locale.ROOT, "evaluate: %d model(s) on %d images of %s -> %s%n", models.size(), dataset.size(),
         dataDir, target);
-    Compute compute = settings.has("threads") ? Compute.defaults().withThreads(settings.integer("threads"))
-        : Compute.defaults();
+    Compute compute = Compute.defaults().withThreads(ThreadSettings.threads(settings));
     List<List<String>> trialRows = new ArrayList<>();
     List<List<String>> predictionRows = new ArrayList<>();
     Map<List<String>, double[][]> ensembles = new LinkedHashMap<>();

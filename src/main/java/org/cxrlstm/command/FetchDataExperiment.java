@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +35,20 @@ final class FetchDataExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
+  public Schema schema() {
+    return Schema.of("fetch-data", Keys.group(Keys.DATASET_KEYS,
+        Keys.Key.of("dataset.retries", ValueKind.integer(0, 100), String.valueOf(DatasetFetcher.RETRIES_DEFAULT),
+            "attempts per file after the first")));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
     Path manifest = DatasetSettings.manifest(settings);
     Path dataDir = DatasetSettings.dataDir(settings);
     String mirror = DatasetSettings.mirror(settings);
     DatasetFetcher fetcher;
     try {
-      fetcher = new DatasetFetcher(mirror, settings.integer("dataset.retries", DatasetFetcher.RETRIES_DEFAULT),
+      fetcher = new DatasetFetcher(mirror, settings.integer("dataset.retries"),
           Duration.ofSeconds(1), DatasetFetcher.TIMEOUT_DEFAULT, out);
     } catch (IllegalArgumentException e) {
       throw new SettingException("dataset.mirror", mirror, "is not a file:, http: or https: URL prefix");

@@ -1,5 +1,6 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Settings;
@@ -19,13 +20,30 @@ final class KeysExperiment implements Experiment {
 
   @Override
   public String description() {
-    return "list every experiment setting: values, default, meaning";
+    return "list every setting of the sweeps and of each command: values, default, meaning";
   }
 
   @Override
-  public void run(Settings settings) {
-    for (Keys.Key k : Keys.all().values()) {
-      out.printf("%-20s %-34s %-22s %s%n", k.name(), k.kind().describe(),
+  public Schema schema() {
+    return Schema.of("keys");
+  }
+
+  @Override
+  public void execute(Settings settings) {
+    out.println("Keys of the sweep experiments (experiments/NAME.properties):");
+    print(Keys.all().values());
+    for (Experiment e : Commands.all()) {
+      if (!e.schema().keys().isEmpty()) {
+        out.println();
+        out.println("Keys of -Dexperiment=" + e.name() + ":");
+        print(e.schema().keys().values());
+      }
+    }
+  }
+
+  private void print(java.util.Collection<Keys.Key> keys) {
+    for (Keys.Key k : keys) {
+      out.printf("  %-20s %-34s %-22s %s%n", k.name(), k.kind().describe(),
           k.required() ? "(required)" : "default " + (k.defaultValue().isEmpty() ? "blank" : k.defaultValue()),
           k.meaning());
     }

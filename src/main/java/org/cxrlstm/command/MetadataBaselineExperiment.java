@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,10 +50,15 @@ final class MetadataBaselineExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings given) throws Exception {
-    Settings s = Settings.of(Map.of("seed", SEED_DEFAULT, "test.fraction", "0.15", "folds", "5",
-        "data.dir", DatasetSettings.DATA_DIR_DEFAULT))
-        .with(given.asMap());
+  public Schema schema() {
+    return Schema.of("metadata-baseline", Keys.group(Keys.DATASET_KEYS, Keys.SPLIT_KEYS,
+        Keys.Key.of("results", ValueKind.text(), "results/metadata-baseline", "the folder whose split.csv to use or make")))
+        .withDefault("seed", SEED_DEFAULT).withDefault("test.fraction", "0.15").withDefault("folds", "5");
+  }
+
+  @Override
+  public void execute(Settings given) throws Exception {
+    Settings s = given;
     ResultsLayout layout = new ResultsLayout(Path.of(s.string("results", "results/metadata-baseline")));
     long started = System.nanoTime();
     Dataset dataset = ExperimentData.dataset(s, layout);

@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.util.List;
 import org.cxrlstm.config.DatasetSettings;
@@ -35,10 +38,19 @@ final class NearDuplicatesExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
+  public Schema schema() {
+    return Schema.of("near-duplicates", Keys.group(Keys.DATASET_KEYS,
+        Keys.Key.of("near.duplicates", ValueKind.integer(0, 64), String.valueOf(NearDuplicates.BITS_DEFAULT),
+            "hash distance in bits up to which pairs are listed as linked"),
+        Keys.Key.of("near.duplicates.list", ValueKind.integer(0, 64), String.valueOf(LIST_DEFAULT),
+            "largest hash distance counted in the table")));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
     Dataset dataset = DatasetSettings.load(settings);
-    int bits = settings.integer("near.duplicates", NearDuplicates.BITS_DEFAULT);
-    int histogram = Math.max(bits, settings.integer("near.duplicates.list", LIST_DEFAULT));
+    int bits = settings.integer("near.duplicates");
+    int histogram = Math.max(bits, settings.integer("near.duplicates.list"));
     ImageStore small = SplitSettings.small(dataset, settings);
     List<NearDuplicates.Pair> pairs = NearDuplicates.candidates(small, NearDuplicates.hashes(small), histogram).stream()
         .filter(p -> !dataset.entry(p.first()).patientId().equals(dataset.entry(p.second()).patientId())).toList();

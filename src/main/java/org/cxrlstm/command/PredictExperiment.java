@@ -1,5 +1,9 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -56,14 +60,23 @@ final class PredictExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
+  public Schema schema() {
+    return Schema.of("predict",
+        Keys.Key.of("models", ValueKind.text(), "", "a models/ folder of a sweep, or one SavedModel folder"),
+        Keys.Key.of("model", ValueKind.text(), "", "one SavedModel folder (models is used when both are given)"),
+        Keys.Key.of("image", ValueKind.text(), null, "an image file or a folder of images"),
+        Keys.Key.of("out", ValueKind.text(), "results/predict/predictions.csv", "the CSV written"),
+        Keys.get("threads"));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
     String key = settings.has("models") || !settings.has("model") ? "models" : "model";
     SavedModels models = SavedModels.open(key, Path.of(settings.string(key)));
     List<Path> files = images(Path.of(settings.string("image")));
-    Path csvFile = Path.of(settings.string("out", "results/predict/predictions.csv")).toAbsolutePath();
+    Path csvFile = Path.of(settings.string("out")).toAbsolutePath();
     Files.createDirectories(csvFile.getParent());
-    Compute compute = settings.has("threads") ? Compute.defaults().withThreads(settings.integer("threads"))
-        : Compute.defaults();
+    Compute compute = Compute.defaults().withThreads(ThreadSettings.threads(settings));
     List<String> classes = models.classes();
     Map<Path, double[]> sums = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.cxrlstm.config.SettingException;
@@ -29,7 +32,12 @@ final class ReportExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) throws Exception {
+  public Schema schema() {
+    return Schema.of("report", Keys.Key.of("results", ValueKind.text(), null, "the results folder to report"));
+  }
+
+  @Override
+  public void execute(Settings settings) throws Exception {
     Path dir = Path.of(settings.string("results"));
     Path report;
     try {

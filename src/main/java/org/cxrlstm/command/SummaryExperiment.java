@@ -1,5 +1,8 @@
 package org.cxrlstm.command;
 
+import org.cxrlstm.config.ValueKind;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +34,13 @@ final class SummaryExperiment implements Experiment {
   }
 
   @Override
-  public void run(Settings settings) {
+  public Schema schema() {
+    return Schema.of("summary", Keys.get("input.size").optional(), Keys.get("width").optional(),
+        Keys.Key.of("lstm.units", ValueKind.optionalInteger(1, 100_000), "", "LSTM hidden units of the requested spec"));
+  }
+
+  @Override
+  public void execute(Settings settings) {
     Map<String, ModelSpec> specs = new LinkedHashMap<>();
     if (settings.has("input.size") || settings.has("width") || settings.has("lstm.units")) {
       ModelSpec p = ModelSpec.paper();

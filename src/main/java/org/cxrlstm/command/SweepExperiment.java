@@ -17,6 +17,7 @@ import org.cxrlstm.cluster.LocalWorkers;
 import org.cxrlstm.config.ExperimentFile;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.SettingException;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.protocol.Plan;
@@ -65,11 +66,17 @@ public final class SweepExperiment implements Experiment {
     return ExperimentFile.description(file);
   }
 
+  @Override
+  public Schema schema() {
+    return Keys.sweep(name);
+  }
+
   /** The file's settings with {@code overrides} on top, checked against {@link Keys}. */
-  Settings resolve(Settings overrides) throws IOException {
+  @Override
+  public Settings resolve(Settings overrides) throws IOException {
     Map<String, String> written = ExperimentFile.read(file);
     try {
-      return Keys.resolve(Settings.of(written).with(overrides.asMap()));
+      return Keys.resolve(name, Settings.of(written).with(overrides.asMap()));
     } catch (SettingException e) {
       // a key the file gives and the command line does not override: point at its line
       if (written.containsKey(e.key()) && !overrides.has(e.key())) {
@@ -81,7 +88,16 @@ public final class SweepExperiment implements Experiment {
 
   @Override
   public void run(Settings overrides) throws Exception {
-    Settings s = resolve(overrides);
+    run(resolve(overrides), overrides);
+  }
+
+  @Override
+  public void execute(Settings resolved) throws Exception {
+    run(resolved, resolved);
+  }
+
+  /** Runs with resolved settings {@code s}; {@code overrides} (the command line) are handed to workers and jobs. */
+  private void run(Settings s, Settings overrides) throws Exception {
     ResultsLayout layout = ResultsLayout.of(s, name);
     Plan plan = Plan.of(s);
     if (s.bool("fresh", false)) {

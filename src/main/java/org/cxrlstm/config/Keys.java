@@ -21,6 +21,21 @@ public final class Keys {
     public boolean required() {
       return defaultValue == null;
     }
+
+    /** The same key with another default ({@code ""}: optional, no value). */
+    public Key withDefault(String value) {
+      return new Key(name, kind, value, meaning);
+    }
+
+    /** The same key, optional: blank unless given. */
+    public Key optional() {
+      return withDefault(required() ? "" : defaultValue);
+    }
+
+    /** A key of one command, not of the sweep experiments. */
+    public static Key of(String name, ValueKind kind, String defaultValue, String meaning) {
+      return new Key(name, kind, defaultValue, meaning);
+    }
   }
 
   /** The architecture column: always swept, the innermost loop of the plan. */
@@ -156,39 +171,58 @@ public final class Keys {
     return Collections.unmodifiableMap(ALL);
   }
 
+  /** The keys that pick the dataset (commands that read one accept them all). */
+  public static final List<String> DATASET_KEYS = List.of("data.dir", "dataset.manifest", "classes", "label.column",
+      "data", "dataset.mirror", "cache.dir", "synthetic", "synthetic.per.class", "synthetic.size");
+  /** The keys that make the hold-out split and the folds. */
+  public static final List<String> SPLIT_KEYS = List.of("seed", "split.seed", "test.fraction", "folds", "test.where",
+      "near.duplicates");
+
+  /**
+   * Keys for a command's schema: each part is a list of names of the keys above or a {@link Key}
+   * of the command's own.
+   */
+  public static List<Key> group(Object... parts) {
+    List<Key> out = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Key k) {
+        out.add(k);
+      } else {
+        for (Object name : (List<?>) part) {
+          out.add(get((String) name));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The schema entry {@code name}; an unknown name is a programming error. */
   public static Key get(String name) {
     Key k = ALL.get(name);
     if (k == null) {
-      throw new SettingException(name, null, "is not a known setting" + suggestion(name));
+      throw new IllegalArgumentException("no key " + name);
     }
     return k;
   }
 
+  /** The schema of the sweep experiments (experiments/NAME.properties): every key above. */
+  public static Schema sweep(String experiment) {
+    return Schema.of(experiment == null ? "a sweep experiment" : "experiment " + experiment, ALL.values());
+  }
+
   /**
-   * Every known key with its value: given ones checked, missing optional ones defaulted.
+   * Every sweep key with its value: given ones checked, missing optional ones defaulted, then the
+   * rules between keys.
    *
-   * @throws SettingException for the first unknown key, missing required key or invalid value
+   * @throws SettingException for the first unknown key, missing required key, invalid value or broken rule
    */
   public static Settings resolve(Settings given) {
-    for (String name : new TreeMap<>(given.asMap()).keySet()) {
-      get(name);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Key k : ALL.values()) {
-      String raw = given.asMap().get(k.name());
-      if (raw == null || raw.isBlank()) {
-        if (k.required()) {
-          throw new SettingException(k.name(), null, "is missing (" + k.meaning() + ")");
-        }
-        raw = k.defaultValue();
-      }
-      raw = raw.trim();
-      if (!raw.isEmpty()) {
-        k.kind().check(k.name(), raw);
-      }
-      out.put(k.name(), raw);
-    }
-    Settings resolved = Settings.of(out);
+    return resolve(null, given);
+  }
+
+  /** As {@link #resolve(Settings)}, messages naming {@code experiment}. */
+  public static Settings resolve(String experiment, Settings given) {
+    Settings resolved = sweep(experiment).resolve(given);
     crossCheck(resolved);
     return resolved;
   }
@@ -205,6 +239,10 @@ public final class Keys {
       throw new SettingException("lr.decay.patience", s.string("lr.decay.patience"),
           "must be smaller than patience " + s.string("patience") + ", or training stops before it decays");
     }
+    if (s.bool("synthetic", false) && s.has("data")) {
+      throw new SettingException("data", s.string("data"),
+          "cannot be used with synthetic = true (the experiment generates its images); drop one of them");
+    }
     requireDistinct(s, ARCHITECTURE);
     DIMENSIONS.stream().filter(Dimension::sweepable).forEach(d -> requireDistinct(s, d));
   }
@@ -218,35 +256,5 @@ public final class Keys {
       }
       seen.add(canonical);
     }
-  }
-
-  private static String suggestion(String name) {
-    String best = null;
-    int bestDistance = 4;
-    for (String k : ALL.keySet()) {
-      int d = distance(name, k);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best == null ? "; run with -Dexperiment=keys to list them" : "; did you mean '" + best + "'?";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
   }
 }

@@ -88,10 +88,10 @@ public final class Settings {
     if (!has(key)) {
       return fallback;
     }
-    String raw = string(key).toLowerCase();
+    String raw = string(key);
     return switch (raw) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off" -> false;
+      case "true" -> true;
+      case "false" -> false;
       default -> throw new SettingException(key, raw, "is not a boolean (allowed: true, false)");
     };
   }

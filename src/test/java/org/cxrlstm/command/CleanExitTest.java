@@ -81,7 +81,7 @@ class CleanExitTest {
     Files.writeString(file, valid + "epochz = 3\n");
     SweepExperiment e = new SweepExperiment("typo", file, Map.of(), FoldTraining::open, quiet);
     SettingException x = assertThrows(SettingException.class, () -> e.resolve(Settings.empty()));
-    assertTrue(x.getMessage().startsWith(file + " line " + typoLine + ": setting 'epochz' is not a known setting; did you mean 'epochs'?"),
+    assertTrue(x.getMessage().startsWith(file + " line " + typoLine + ": setting 'epochz' is not a setting of experiment typo; did you mean 'epochs'?"),
         x.getMessage());
     // a bad value overridden on the command line is not the file's fault
     Files.writeString(file, valid.toString().replace("epochs = 2", "epochs = 0"));
