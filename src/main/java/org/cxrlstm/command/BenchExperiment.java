@@ -1,9 +1,5 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ThreadSettings;
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -16,8 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.train.Benchmark;

@@ -1,8 +1,5 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +12,11 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.cluster.LocalWorkers;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.results.AtomicFiles;
 import org.cxrlstm.results.PlanFile;
 

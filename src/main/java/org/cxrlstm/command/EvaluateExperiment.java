@@ -1,9 +1,5 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ThreadSettings;
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -19,8 +15,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.Trial;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
@@ -30,6 +31,7 @@ import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.eval.ConfusionMatrix;
+import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.report.Report;
 import org.cxrlstm.results.TrialMetrics;
@@ -50,10 +52,8 @@ import org.cxrlstm.train.TrainingSession;
  */
 final class EvaluateExperiment implements Experiment {
   /** The trial setting columns of docs/architecture.md, filled from each model card's provenance. */
-  static final List<String> SETTING_COLUMNS = List.of("arch", "fold", "seed", "learning_rate", "epochs",
-      "lstm_units", "augment", "mask", "precision", "input_size", "width", "batch_size", "dropout");
-  static final List<String> ARM_COLUMNS = SETTING_COLUMNS.stream()
-      .filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
+  static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
+  static final List<String> ARM_COLUMNS = Trial.ARM_COLUMNS;
   private static final int BATCH = 16;
 
   private final PrintStream out;
@@ -117,8 +117,7 @@ final class EvaluateExperiment implements Experiment {
     Compute compute = Compute.defaults().withThreads(ThreadSettings.threads(settings));
     List<List<String>> trialRows = new ArrayList<>();
     List<List<String>> predictionRows = new ArrayList<>();
-    Map<List<String>, double[][]> ensembles = new LinkedHashMap<>();
-    Map<List<String>, Integer> members = new LinkedHashMap<>();
+    Map<List<String>, List<List<Probabilities.Image>>> ensembles = new LinkedHashMap<>();
     int[] all = IntStream.range(0, dataset.size()).toArray();
     int[] labels = dataset.labels();
     for (int m = 0; m < models.size(); m++) {
@@ -148,17 +147,19 @@ final class EvaluateExperiment implements Experiment {
         predictionRows.add(row);
       }
       List<String> arm = ARM_COLUMNS.stream().map(c -> settingsRow.get(SETTING_COLUMNS.indexOf(c))).toList();
-      double[][] sum = ensembles.computeIfAbsent(arm, a -> new double[dataset.size()][models.classes().size()]);
-      members.merge(arm, 1, Integer::sum);
+      List<Probabilities.Image> model = new ArrayList<>();
       for (int i = 0; i < p.count(); i++) {
-        for (int k = 0; k < sum[0].length; k++) {
-          sum[p.indices()[i]][k] += p.probabilities()[i][k];
+        double[] probabilities = new double[p.probabilities()[i].length];
+        for (int k = 0; k < probabilities.length; k++) {
+          probabilities[k] = p.probabilities()[i][k];
         }
+        model.add(new Probabilities.Image(p.indices()[i], probabilities));
       }
+      ensembles.computeIfAbsent(arm, a -> new ArrayList<>()).add(model);
       out.printf(Locale.ROOT, "  %-28s accuracy %.3f on %d images (%.1f s)%n", models.name(m), p.accuracy(),
           p.count(), seconds);
     }
-    write(target, dataset, models.classes(), trialRows, predictionRows, ensembles, members, settings);
+    write(target, dataset, models.classes(), trialRows, predictionRows, ensembles, settings);
     out.println("wrote " + target.resolve("predictions.csv") + " and ensemble_predictions.csv");
     out.println("wrote " + Report.write(target));
   }
@@ -205,7 +206,7 @@ final class EvaluateExperiment implements Experiment {
   }
 
   private static void write(Path target, Dataset dataset, List<String> classes, List<List<String>> trialRows,
-      List<List<String>> predictionRows, Map<List<String>, double[][]> ensembles, Map<List<String>, Integer> members,
+      List<List<String>> predictionRows, Map<List<String>, List<List<Probabilities.Image>>> ensembles,
       Settings settings) throws IOException {
     List<String> probs = classes.stream().map(c -> "p_" + c).toList();
     List<String> trialHeader = concat(List.of("trial_index", "trial_id"), SETTING_COLUMNS,
@@ -217,20 +218,14 @@ final class EvaluateExperiment implements Experiment {
         concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),
         predictionRows);
     List<List<String>> ensembleRows = new ArrayList<>();
-    for (Map.Entry<List<String>, double[][]> arm : ensembles.entrySet()) {
-      int n = members.get(arm.getKey());
-      for (int i = 0; i < dataset.size(); i++) {
-        double[] p = arm.getValue()[i];
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-          best = p[k] > p[best] ? k : best;
-        }
+    for (Map.Entry<List<String>, List<List<Probabilities.Image>>> arm : ensembles.entrySet()) {
+      for (Probabilities.Image mean : Probabilities.ensemble(arm.getValue())) {
         List<String> row = new ArrayList<>(arm.getKey());
-        row.add(String.valueOf(n));
-        row.addAll(imageCells(dataset, i, classes));
-        row.add(classes.get(best));
-        for (double v : p) {
-          row.add(Float.toString((float) (v / n)));
+        row.add(String.valueOf(arm.getValue().size()));
+        row.addAll(imageCells(dataset, mean.index(), classes));
+        row.add(classes.get(mean.predicted()));
+        for (double v : mean.p()) {
+          row.add(Float.toString((float) v));
         }
         ensembleRows.add(row);
       }

@@ -1,14 +1,14 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.cxrlstm.config.DatasetSettings;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.DatasetFetcher;
 import org.cxrlstm.data.Manifest;
 

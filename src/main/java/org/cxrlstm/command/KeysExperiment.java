@@ -1,8 +1,8 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.Settings;
 
 /** {@code -Dexperiment=keys}: every setting an experiment file may use, its values, default and meaning. */

@@ -1,15 +1,15 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.cxrlstm.config.DatasetSettings;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.SplitSettings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.metadata.FileAttributes;
 import org.cxrlstm.metadata.MetadataBaseline;

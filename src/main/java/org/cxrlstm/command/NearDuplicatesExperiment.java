@@ -1,13 +1,13 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.util.List;
 import org.cxrlstm.config.DatasetSettings;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.SplitSettings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageEntry;
 import org.cxrlstm.data.ImageStore;

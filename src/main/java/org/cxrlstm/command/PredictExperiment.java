@@ -1,9 +1,5 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ThreadSettings;
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -18,17 +14,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ThreadSettings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.CentralRegion;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.ImageFiles;
 import org.cxrlstm.data.Normalization;
-import org.cxrlstm.eval.GradCam;
 import org.cxrlstm.eval.Overlay;
+import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.train.Compute;
+import org.cxrlstm.train.GradCam;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
 import org.cxrlstm.train.TrainingSession;
@@ -103,7 +104,7 @@ final class PredictExperiment implements Experiment {
           Normalization.parse(card.normalization()).apply(pixels, x, 0);
           Batch batch = new Batch(x, new int[] {0}, new int[] {0}, 1);
           float[] p = session.evaluate(new OneBatch(batch)).probabilities()[0];
-          int predicted = argMax(p);
+          int predicted = Probabilities.argMax(p);
           float[] map = cam.maps(batch, new int[] {predicted})[0];
           Path png = csvFile.resolveSibling(stem(file) + "-" + models.name(m) + "-gradcam.png");
           Overlay.write(pixels, map, size, CentralRegion.LUNG_FIELDS, png);
@@ -164,7 +165,7 @@ final class PredictExperiment implements Experiment {
   }
 
   private static List<String> row(Path file, String model, List<String> classes, float[] p) {
-    List<String> row = new ArrayList<>(List.of(file.toString(), model, classes.get(argMax(p))));
+    List<String> row = new ArrayList<>(List.of(file.toString(), model, classes.get(Probabilities.argMax(p))));
     for (float v : p) {
       row.add(Float.toString(v));
     }
@@ -190,14 +191,6 @@ final class PredictExperiment implements Experiment {
     String n = file.getFileName().toString();
     int dot = n.lastIndexOf('.');
     return dot > 0 ? n.substring(0, dot) : n;
-  }
-
-  private static int argMax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      best = p[k] > p[best] ? k : best;
-    }
-    return best;
   }
 
   /** One batch as a {@link org.cxrlstm.data.BatchIterator}. */

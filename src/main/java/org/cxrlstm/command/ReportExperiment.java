@@ -1,12 +1,12 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.report.Report;
 import org.cxrlstm.report.ReportInputException;
 

@@ -1,12 +1,12 @@
 package org.cxrlstm.command;
 
-import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.config.Keys;
-import org.cxrlstm.config.Schema;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cxrlstm.config.Keys;
+import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.model.ModelSummary;

@@ -29,7 +29,7 @@ public record Calibration(int bins, long[] count, double[] confidence, double[] 
     double[] confSum = new double[bins];
     double[] correct = new double[bins];
     for (int i = 0; i < labels.length; i++) {
-      int top = argMax(probabilities[i]);
+      int top = Probabilities.argMax(probabilities[i]);
       double conf = probabilities[i][top];
       int b = Math.min(bins - 1, (int) Math.floor(conf * bins));
       count[b]++;
@@ -129,16 +129,5 @@ public record Calibration(int bins, long[] count, double[] confidence, double[] 
 
   private static double clip(double v) {
     return Double.isNaN(v) ? v : Math.max(0, Math.min(1, v));
-  }
-
-  /** Index of the largest value; ties go to the lower index, as the predicted class does. */
-  public static int argMax(double[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 }

@@ -74,11 +74,12 @@ public record PairedDifferences(double[] differences, int testImages, double tra
 
   /**
    * The smallest true difference (accuracy, as a fraction) that the corrected test at {@link #ALPHA}
-   * would detect with {@link #POWER}, given the observed spread: {@code (t_{1-alpha/2} + t_{power}) * se}.
+   * would detect with {@link #POWER}, given the observed spread: {@code (t_{1-alpha/2} + t_{power}) * se};
+   * NaN when the differences do not vary (no spread, no power estimate).
    */
   public double minimumDetectable() {
     double se = standardError(correctedFactor());
-    if (!(se >= 0) || count() < 2) {
+    if (!(se > 0) || count() < 2) {
       return Double.NaN;
     }
     TDistribution t = TDistribution.of(count() - 1);

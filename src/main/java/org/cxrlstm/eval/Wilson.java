@@ -26,6 +26,9 @@ public final class Wilson {
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2 * n)) / denominator;
     double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half));
+    // at 0 and n successes the bound is exactly 0 or 1; rounding would leave it a hair inside
+    double low = successes == 0 ? 0 : Math.max(0, centre - half);
+    double high = successes == trials ? 1 : Math.min(1, centre + half);
+    return new Estimate(p, low, high);
   }
 }

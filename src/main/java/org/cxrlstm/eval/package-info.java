@@ -1,7 +1,7 @@
 /**
- * Predictions to confusion matrices, the paper's metrics (section 3.3) and the statistics that
- * make them honest: Wilson and bootstrap intervals, exact McNemar, ROC/AUC and calibration, all
- * pure Java from probabilities fetched out of TensorFlow or read back from CSV; and
- * {@link org.cxrlstm.eval.GradCam}, the only class here that touches TensorFlow.
+ * Pure statistics on predictions, no TensorFlow: the fold ensemble and argMax
+ * ({@link org.cxrlstm.eval.Probabilities}), spread over fold models ({@link org.cxrlstm.eval.Spread}),
+ * confusion matrices, the paper's metrics (section 3.3), Wilson and bootstrap intervals, paired
+ * t-intervals over training runs, exact McNemar, ROC/AUC, calibration and Grad-CAM mass.
  */
 package org.cxrlstm.eval;

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.eval.Wilson;
 import org.cxrlstm.split.Fold;
 import org.cxrlstm.split.Split;
@@ -44,7 +45,7 @@ public record MetadataBaseline(List<Row> rows) {
    */
   public record Row(String model, String partition, int index, int label, double[] probabilities) {
     public int predicted() {
-      return Calibration.argMax(probabilities);
+      return Probabilities.argMax(probabilities);
     }
 
     public boolean correct() {

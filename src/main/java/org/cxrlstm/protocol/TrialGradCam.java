@@ -13,8 +13,8 @@ import org.cxrlstm.data.ImageBatches;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.eval.CamSample;
-import org.cxrlstm.eval.GradCam;
-import org.cxrlstm.eval.GradCamSurvey;
+import org.cxrlstm.train.GradCam;
+import org.cxrlstm.train.GradCamSurvey;
 import org.cxrlstm.train.Predictions;
 import org.cxrlstm.train.TrainingSession;
 

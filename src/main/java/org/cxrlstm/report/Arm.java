@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cxrlstm.config.Trial;
 
 /**
  * An arm of an experiment: the trial settings without {@code fold} and {@code seed}
@@ -15,10 +16,9 @@ import java.util.Objects;
  */
 record Arm(Map<String, String> settings) {
   /** The trial setting columns of plan.csv and the merged CSVs. */
-  static final List<String> SETTING_COLUMNS = List.of("arch", "fold", "seed", "learning_rate", "epochs",
-      "lstm_units", "augment", "mask", "precision", "input_size", "width", "batch_size", "dropout");
+  static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
   /** The setting columns that define an arm. */
-  static final List<String> COLUMNS = SETTING_COLUMNS.stream().filter(c -> !c.equals("fold") && !c.equals("seed")).toList();
+  static final List<String> COLUMNS = Trial.ARM_COLUMNS;
 
   Arm {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));

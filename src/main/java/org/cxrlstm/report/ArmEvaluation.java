@@ -11,7 +11,9 @@ import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.ConfusionMatrix;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Metrics;
+import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.eval.Roc;
+import org.cxrlstm.eval.Spread;
 import org.cxrlstm.eval.Wilson;
 
 /**
@@ -42,19 +44,17 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
 
   /** The ensemble as the runner defines it: mean probability of the fold models per test image. */
   static List<Prediction> average(Map<ModelKey, List<Prediction>> models) {
-    Map<Integer, List<Prediction>> byImage = models.values().stream().flatMap(List::stream)
-        .collect(Collectors.groupingBy(Prediction::index, TreeMap::new, Collectors.toList()));
+    Map<Integer, Prediction> first = new TreeMap<>();
+    List<List<Probabilities.Image>> images = new ArrayList<>();
+    for (List<Prediction> model : models.values()) {
+      model.forEach(p -> first.putIfAbsent(p.index(), p));
+      images.add(model.stream().map(p -> new Probabilities.Image(p.index(), p.probabilities())).toList());
+    }
     List<Prediction> out = new ArrayList<>();
-    for (List<Prediction> ps : byImage.values()) {
-      double[] mean = new double[ps.get(0).probabilities().length];
-      for (Prediction p : ps) {
-        for (int k = 0; k < mean.length; k++) {
-          mean[k] += p.probabilities()[k] / ps.size();
-        }
-      }
-      Prediction first = ps.get(0);
-      out.add(new Prediction(first.arm(), Prediction.ENSEMBLE, 0, first.index(), first.file(), first.patientId(),
-          first.label(), Calibration.argMax(mean), mean));
+    for (Probabilities.Image mean : Probabilities.ensemble(images)) {
+      Prediction p = first.get(mean.index());
+      out.add(new Prediction(p.arm(), Prediction.ENSEMBLE, 0, p.index(), p.file(), p.patientId(), p.label(),
+          mean.predicted(), mean.p()));
     }
     return out;
   }

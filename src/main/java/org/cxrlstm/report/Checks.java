@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.PairedDifferences;
 import org.cxrlstm.eval.Roc;
+import org.cxrlstm.eval.Spread;
 
 /**
  * The parts of the report the paper lacks: paired tests of the architectures and of every

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.eval.Spread;
 
 /**
  * Where the Grad-CAM mass of test images falls (gradcam.csv): the share inside the central lung

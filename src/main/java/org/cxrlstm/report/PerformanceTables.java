@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.Metrics;
+import org.cxrlstm.eval.Probabilities;
+import org.cxrlstm.eval.Spread;
 
 /**
  * Tables 3 and 4 of the paper (per-class accuracy, specificity, sensitivity, F1 on the test set)
@@ -72,7 +74,7 @@ final class PerformanceTables {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       ArmEvaluation e = arms.get(i);
-      double conf = e.ensemble().stream().mapToDouble(p -> p.probabilities()[Calibration.argMax(p.probabilities())])
+      double conf = e.ensemble().stream().mapToDouble(p -> p.probabilities()[Probabilities.argMax(p.probabilities())])
           .average().orElse(Double.NaN);
       double plugIn = e.hasEnsemble() ? ArmEvaluation.calibration(e.ensemble()).ece() : Double.NaN;
       rows.add(List.of(labels.get(i), Double.isNaN(plugIn) ? "n/a" : String.format(Locale.ROOT, "%.3f", plugIn),

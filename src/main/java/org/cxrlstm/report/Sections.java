@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.cxrlstm.eval.Metrics;
+import org.cxrlstm.eval.Spread;
 
 /** The paper's parts of the report: Table 1, Fig. 6, Figs. 7/8, Tables 3/4 with Figs. 9/10, missing trials. */
 final class Sections {

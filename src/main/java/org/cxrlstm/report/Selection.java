@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cxrlstm.eval.Spread;
 
 /**
  * Model selection on the validation folds only: each arm's fold models are scored by their

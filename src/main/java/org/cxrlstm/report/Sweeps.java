@@ -51,7 +51,11 @@ final class Sweeps {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s (%s differs): ", secondLabel, firstLabel,
           setting));
       Estimate corrected = modelDiffs.correctedInterval();
-      if (modelDiffs.count() >= 2 && corrected.defined()) {
+      if (modelDiffs.count() >= 2 && corrected.defined() && !(modelDiffs.sd() > 0)) {
+        s.append(String.format(Locale.ROOT, "all %d paired models differ by exactly %+.1f points: no spread over "
+            + "training runs, so neither an interval nor a test nor a detectable difference can be given. ",
+            modelDiffs.count(), 100 * modelDiffs.mean()));
+      } else if (modelDiffs.count() >= 2 && corrected.defined()) {
         boolean excludesZero = corrected.low() > 0 || corrected.high() < 0;
         s.append(String.format(Locale.ROOT, "mean accuracy difference over %d paired models %s points "
                 + "(95%% CI over training runs, Nadeau-Bengio corrected; p = %.3g): %s. ",

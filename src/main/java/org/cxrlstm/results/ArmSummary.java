@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.eval.ConfusionMatrix;
+import org.cxrlstm.eval.Spread;
 
 /**
  * {@code summary.csv}: per arm (configuration) and metric, the mean, sample standard deviation,
@@ -68,29 +69,14 @@ public final class ArmSummary {
     });
   }
 
-  /** Mean, sample sd (blank below two values), min, max; all blank without values. */
+  /** Mean, sample sd (blank below two values), min, max of {@link Spread}; all blank without values. */
   static List<String> statistics(double[] v) {
-    if (v.length == 0) {
+    Spread s = Spread.of(v);
+    if (s.n() == 0) {
       return List.of("", "", "", "");
     }
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double x : v) {
-      sum += x;
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    double mean = sum / v.length;
-    String sd = "";
-    if (v.length > 1) {
-      double ss = 0;
-      for (double x : v) {
-        ss += (x - mean) * (x - mean);
-      }
-      sd = Double.toString(Math.sqrt(ss / (v.length - 1)));
-    }
-    return List.of(Double.toString(mean), sd, Double.toString(min), Double.toString(max));
+    return List.of(Double.toString(s.mean()), s.n() > 1 ? Double.toString(s.sd()) : "", Double.toString(s.min()),
+        Double.toString(s.max()));
   }
 
   /** The ensemble's accuracy and the {@link TrialMetrics} columns from its predictions. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.eval.Probabilities;
 
 /**
  * The fold ensemble of each arm (section 4 protocol in docs/architecture.md): the mean of the fold
@@ -21,22 +22,10 @@ final class Ensemble {
 
   private Ensemble() {}
 
-  /** One image of one arm: its identity and the summed probabilities. */
-  private static final class Sum {
-    final List<String> image;
-    final double[] p;
-    int models;
-
-    Sum(List<String> image, int classes) {
-      this.image = image;
-      this.p = new double[classes];
-    }
-  }
-
   static void write(ResultsLayout layout, List<Trial> finished, List<String> doneIds, Path target,
       String experiment) throws IOException {
-    Map<Map<String, String>, Map<String, Sum>> arms = new LinkedHashMap<>();
-    Map<Map<String, String>, Integer> models = new LinkedHashMap<>();
+    Map<Map<String, String>, List<List<Probabilities.Image>>> arms = new LinkedHashMap<>();
+    Map<Integer, List<String>> images = new LinkedHashMap<>();
     List<String> classes = null;
     for (Trial t : finished) {
       Path file = layout.trial(t.id()).resolve("predictions.csv");
@@ -50,20 +39,18 @@ final class Ensemble {
       } else if (!classes.equals(probColumns)) {
         throw new IOException(file + " has probability columns " + probColumns + ", others have " + classes);
       }
-      Map<String, Sum> images = arms.computeIfAbsent(t.arm(), a -> new LinkedHashMap<>());
-      models.merge(t.arm(), 1, Integer::sum);
+      List<Probabilities.Image> model = new ArrayList<>();
       for (int i = 0; i < table.rows().size(); i++) {
         Map<String, String> row = table.row(i);
         if (!TrialMetrics.isTest(row)) {
           continue;
         }
-        List<String> image = IMAGE_COLUMNS.stream().map(row::get).toList();
-        Sum sum = images.computeIfAbsent(row.get("index"), k -> new Sum(image, probColumns.size()));
-        for (int k = 0; k < probColumns.size(); k++) {
-          sum.p[k] += Double.parseDouble(row.get(probColumns.get(k)));
-        }
-        sum.models++;
+        int index = Integer.parseInt(row.get("index"));
+        images.putIfAbsent(index, IMAGE_COLUMNS.stream().map(row::get).toList());
+        model.add(new Probabilities.Image(index, probColumns.stream().mapToDouble(c -> Double.parseDouble(row.get(c)))
+            .toArray()));
       }
+      arms.computeIfAbsent(t.arm(), a -> new ArrayList<>()).add(model);
     }
     if (classes == null) {
       Files.deleteIfExists(target);
@@ -75,21 +62,15 @@ final class Ensemble {
     List<String> probColumns = classes;
     AtomicFiles.write(target, w -> {
       try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header)))) {
-        for (Map.Entry<Map<String, String>, Map<String, Sum>> arm : arms.entrySet()) {
-          for (Sum sum : arm.getValue().values()) {
+        for (Map.Entry<Map<String, String>, List<List<Probabilities.Image>>> arm : arms.entrySet()) {
+          for (Probabilities.Image mean : Probabilities.ensemble(arm.getValue())) {
             List<String> row = new ArrayList<>(List.of(experiment));
             row.addAll(arm.getKey().values());
-            row.add(String.valueOf(models.get(arm.getKey())));
-            row.addAll(sum.image);
-            int best = 0;
-            for (int k = 1; k < sum.p.length; k++) {
-              if (sum.p[k] > sum.p[best]) {
-                best = k;
-              }
-            }
-            row.add(probColumns.get(best).substring(2));
-            for (double v : sum.p) {
-              row.add(String.valueOf((float) (v / sum.models)));
+            row.add(String.valueOf(arm.getValue().size()));
+            row.addAll(images.get(mean.index()));
+            row.add(probColumns.get(mean.predicted()).substring(2));
+            for (double v : mean.p()) {
+              row.add(String.valueOf((float) v));
             }
             csv.printRecord(row);
           }

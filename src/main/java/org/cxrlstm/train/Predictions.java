@@ -1,5 +1,7 @@
 package org.cxrlstm.train;
 
+import org.cxrlstm.eval.Probabilities;
+
 /**
  * A model's outputs on a set of images, in the order they were fed.
  *
@@ -16,7 +18,7 @@ public record Predictions(int[] indices, int[] labels, float[][] probabilities, 
 
   /** Predicted class (argmax; ties go to the lower index) of image {@code i}. */
   public int predicted(int i) {
-    return argMax(probabilities[i]);
+    return Probabilities.argMax(probabilities[i]);
   }
 
   public double accuracy() {
@@ -30,15 +32,5 @@ public record Predictions(int[] indices, int[] labels, float[][] probabilities, 
       }
     }
     return (double) correct / count();
-  }
-
-  static int argMax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelGraph;
 import org.cxrlstm.model.ModelSpec;
@@ -134,7 +135,7 @@ public final class TrainingSession implements AutoCloseable {
       float[][] p = copy((TFloat32) r.get(1), batch.count());
       int correct = 0;
       for (int i = 0; i < batch.count(); i++) {
-        if (Predictions.argMax(p[i]) == batch.labels()[i]) {
+        if (Probabilities.argMax(p[i]) == batch.labels()[i]) {
           correct++;
         }
       }

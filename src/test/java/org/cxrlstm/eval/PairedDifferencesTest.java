@@ -47,4 +47,13 @@ class PairedDifferencesTest {
     assertEquals(0.05, one.value(), 0);
     assertTrue(Double.isNaN(one.low()));
   }
+
+  @Test
+  void equalDifferencesHaveNoSpreadSoNoDetectableDifference() {
+    PairedDifferences d = new PairedDifferences(new double[] {0.02, 0.02, 0.02, 0.02, 0.02}, 63, 286.4);
+    assertEquals(0.02, d.mean(), 1e-15);
+    assertEquals(0.0, d.sd(), 0.0);
+    assertTrue(Double.isNaN(d.minimumDetectable()), "a zero spread must not read as perfect sensitivity");
+    assertTrue(Double.isNaN(d.correctedP()));
+  }
 }

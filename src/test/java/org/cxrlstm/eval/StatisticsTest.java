@@ -30,6 +30,17 @@ class StatisticsTest {
   }
 
   @Test
+  void wilsonBoundsAreExactlyZeroAndOneAtTheEnds() {
+    // n of n successes: the upper bound is the point 1.0 itself for every n (42 of 42 gave 0.9999999999999999)
+    for (int n = 1; n <= 200; n++) {
+      assertEquals(1.0, Wilson.interval(n, n).high(), 0.0, "n = " + n);
+      assertEquals(0.0, Wilson.interval(0, n).low(), 0.0, "n = " + n);
+    }
+    // the other bound is Wilson's formula: 42 of 42 at z 1.96 gives n / (n + z^2) = 42 / 45.8415 = 0.91620
+    assertEquals(42 / (42 + 1.959963984540054 * 1.959963984540054), Wilson.interval(42, 42).low(), 1e-12);
+  }
+
+  @Test
   void mcnemarExactKnownTables() {
     assertEquals(14 / 64.0, McNemar.exact(1, 5).p(), 1e-12);
     assertEquals(2 / 64.0, McNemar.exact(0, 6).p(), 1e-12);

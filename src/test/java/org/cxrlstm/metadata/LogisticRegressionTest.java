@@ -70,7 +70,7 @@ class LogisticRegressionTest {
     LogisticRegression m = LogisticRegression.fit(x, y, 3, 1.0 / n);
     for (int i = 0; i < n; i++) {
       double[] p = m.probabilities(x[i]);
-      assertEquals(y[i], org.cxrlstm.eval.Calibration.argMax(p), "image " + i);
+      assertEquals(y[i], org.cxrlstm.eval.Probabilities.argMax(p), "image " + i);
     }
     for (double[] row : m.coefficients()) {
       for (double v : row) {
@@ -78,7 +78,7 @@ class LogisticRegressionTest {
       }
     }
     // unseen values between the class centres go to the nearer class
-    assertEquals(2, org.cxrlstm.eval.Calibration.argMax(m.probabilities(new double[] {18, 0.5})));
-    assertEquals(0, org.cxrlstm.eval.Calibration.argMax(m.probabilities(new double[] {2, 0.5})));
+    assertEquals(2, org.cxrlstm.eval.Probabilities.argMax(m.probabilities(new double[] {18, 0.5})));
+    assertEquals(0, org.cxrlstm.eval.Probabilities.argMax(m.probabilities(new double[] {2, 0.5})));
   }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Roc;
+import org.cxrlstm.eval.Spread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

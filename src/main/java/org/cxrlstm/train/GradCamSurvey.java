@@ -1,4 +1,4 @@
-package org.cxrlstm.eval;
+package org.cxrlstm.train;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,6 +16,8 @@ import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.CentralRegion;
 import org.cxrlstm.data.ImageSource;
+import org.cxrlstm.eval.CamMass;
+import org.cxrlstm.eval.Overlay;
 
 /**
  * Grad-CAM over a set of test images: the inner/border mass of the predicted class's map for every

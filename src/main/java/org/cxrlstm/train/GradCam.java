@@ -1,4 +1,4 @@
-package org.cxrlstm.eval;
+package org.cxrlstm.train;
 
 import java.util.List;
 import org.cxrlstm.data.Batch;

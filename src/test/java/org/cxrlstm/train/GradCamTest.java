@@ -1,4 +1,4 @@
-package org.cxrlstm.eval;
+package org.cxrlstm.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,6 @@ import org.cxrlstm.data.Batch;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
-import org.cxrlstm.train.Compute;
-import org.cxrlstm.train.TrainingSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

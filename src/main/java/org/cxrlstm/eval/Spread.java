@@ -1,13 +1,12 @@
-package org.cxrlstm.report;
+package org.cxrlstm.eval;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.cxrlstm.eval.TInterval;
 
 /** Mean, sample standard deviation, min and max of per-fold values (NaN values are left out). */
-record Spread(double mean, double sd, double min, double max, int n) {
+public record Spread(double mean, double sd, double min, double max, int n) {
 
-  static Spread of(double[] values) {
+  public static Spread of(double[] values) {
     double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
     if (v.length == 0) {
       return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
@@ -18,7 +17,7 @@ record Spread(double mean, double sd, double min, double max, int n) {
   }
 
   /** {@code mean ± sd} in percent, e.g. {@code 93.8 ± 2.1}; "n/a" when undefined. */
-  String percent() {
+  public String percent() {
     if (n == 0) {
       return "n/a";
     }
@@ -26,7 +25,7 @@ record Spread(double mean, double sd, double min, double max, int n) {
         : String.format(Locale.ROOT, "%.1f ± %.1f", 100 * mean, 100 * sd);
   }
 
-  String plain() {
+  public String plain() {
     if (n == 0) {
       return "n/a";
     }

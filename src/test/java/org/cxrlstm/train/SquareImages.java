@@ -1,4 +1,4 @@
-package org.cxrlstm.eval;
+package org.cxrlstm.train;
 
 import java.util.Random;
 import org.cxrlstm.data.Batch;

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
