@@ -44,7 +44,7 @@ import org.cxrlstm.train.TrainingSession;
 /**
  * {@code -Dexperiment=evaluate -Dmodels=results/NAME/models -Ddata=DIR}: applies every saved fold
  * model, and each arm's fold ensemble, to an ImageFolder directory that was not used in training
- * (issue 6, item 7), and writes {@code trials.csv}, {@code predictions.csv} and
+ *, and writes {@code trials.csv}, {@code predictions.csv} and
  * {@code ensemble_predictions.csv} in the results formats of docs/architecture.md under
  * {@code results/NAME/external-<dirname>/} (or {@code -Dout}), then its tables, plots and report. Each model sees the images prepared
  * as in its training: its input size, normalisation and mask, from its model card. Classes absent

@@ -37,7 +37,7 @@ import org.cxrlstm.train.TrainingSession;
 /**
  * {@code -Dexperiment=predict -Dmodels=DIR -Dimage=FILE|FOLDER [-Dout=predictions.csv]}: class
  * probabilities of each saved model and of their mean (the ensemble) for one image or every image
- * in a folder (issue 6, item 8), printed and written as CSV, with a Grad-CAM overlay of each model's
+ * in a folder, printed and written as CSV, with a Grad-CAM overlay of each model's
  * predicted class beside the CSV ({@code <image>-<model>-gradcam.png}). An unreadable image is
  * reported by name and the others carry on. Not for clinical use.
  */

@@ -21,6 +21,7 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.protocol.Plan;
+import org.cxrlstm.protocol.ScaleOut;
 import org.cxrlstm.protocol.StopRequest;
 import org.cxrlstm.protocol.SweepProgress;
 import org.cxrlstm.protocol.TrialRunner;

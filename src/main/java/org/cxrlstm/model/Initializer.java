@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Weight initialisation schemes for kernels. Drawn in Java because the framework's own
- * initializers give wrong statistics for 4-D kernels in TensorFlow Java 1.1.0 (see STYLE.md).
+ * initializers give wrong statistics for 4-D kernels in TensorFlow Java 1.1.0.
  */
 public enum Initializer {
   /** Glorot and Bengio (2010) uniform, limit sqrt(6 / (fanIn + fanOut)); the Keras default the paper used. */

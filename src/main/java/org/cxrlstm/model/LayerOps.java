@@ -74,7 +74,7 @@ final class LayerOps {
    * runs in float64 and is cast back to float32: the oneDNN bfloat16 rewrite converts every float32
    * MatMul, which left the logits rounded to bfloat16's 8-bit mantissa and the loss curves in
    * coarse steps; it leaves float64 alone, so logits, loss and probabilities stay float32-exact in
-   * both precisions (issue 8). The head is a few thousand multiply-adds per image, so the cost is
+   * both precisions. The head is a few thousand multiply-adds per image, so the cost is
    * nil. Variables stay float32 for the optimizer.
    */
   Operand<TFloat32> dense(String name, Operand<TFloat32> x, int in, int out) {

@@ -28,7 +28,7 @@ import org.tensorflow.types.TFloat32;
  * {@link ModelSpec#forgetBias()} (1 by default, Keras's unit_forget_bias).
  *
  * <p>The time steps are unrolled in Java: TensorFlow Java 1.1.0 aborts the JVM on gradients
- * through a while loop, and the built-in BlockLSTM cannot be trained from Java (STYLE.md).
+ * through a while loop, and the built-in BlockLSTM cannot be trained from Java.
  */
 final class Lstm {
   private Lstm() {}

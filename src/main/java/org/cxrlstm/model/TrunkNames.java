@@ -2,7 +2,7 @@ package org.cxrlstm.model;
 
 /**
  * Keras's VGG layer names ({@code block3_conv2}); variables use them with a suffix
- * ({@code block3_conv2_kernel}), flat because Adam's slot names reject '/' (STYLE.md).
+ * ({@code block3_conv2_kernel}), flat because Adam's slot names reject '/'.
  */
 final class TrunkNames {
   private TrunkNames() {}

@@ -15,7 +15,7 @@ import org.cxrlstm.train.EpochRecord;
 import org.cxrlstm.train.TrainingListener;
 
 /**
- * Progress of a sweep on the console (issue 4, item 6): a {@code me.tongfei.progressbar} bar for
+ * Progress of a sweep on the console: a {@code me.tongfei.progressbar} bar for
  * the experiment (trials, with ETA) and one for the running trial (epochs, with ETA), kept as the
  * last two lines of a terminal while the one-line-per-epoch summaries scroll above them. Lines
  * must be printed through {@link #out()} for that. When the output is not a terminal (a log file,

@@ -19,7 +19,7 @@ import org.cxrlstm.train.Predictions;
 import org.cxrlstm.train.TrainingSession;
 
 /**
- * Grad-CAM of a trained trial model on the test set (issue 6, item 5): {@code gradcam.csv} with the
+ * Grad-CAM of a trained trial model on the test set: {@code gradcam.csv} with the
  * inner/border mass of the predicted class's map for every test image, and overlays in
  * {@code gradcam/} for {@code gradcam.samples} of them, spread over class and correct/wrong.
  */

@@ -21,7 +21,7 @@ import org.cxrlstm.eval.Overlay;
 
 /**
  * Grad-CAM over a set of test images: the inner/border mass of the predicted class's map for every
- * image, and overlays for a chosen few (issue 6, item 5). Rows go to {@code gradcam.csv}
+ * image, and overlays for a chosen few. Rows go to {@code gradcam.csv}
  * (docs/architecture.md).
  */
 public final class GradCamSurvey {

@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One model in its own Graph and Session. A fresh one is built for every training run, because
- * the optimizer trains every variable it finds in the graph (STYLE.md); the learning rate is fed
+ * the optimizer trains every variable it finds in the graph; the learning rate is fed
  * with each step ({@link FedRateAdam}), so decay needs no new graph. Tensors live only inside the
  * method that feeds or fetches them.
  */

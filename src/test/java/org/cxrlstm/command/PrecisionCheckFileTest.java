@@ -17,7 +17,7 @@ import org.cxrlstm.protocol.Plan;
 import org.cxrlstm.train.Precision;
 import org.junit.jupiter.api.Test;
 
-/** precision-check must be the baseline protocol with only the precision swept (issue 8). */
+/** precision-check must be the baseline protocol with only the precision swept. */
 class PrecisionCheckFileTest {
   /** Keys allowed to differ: what the experiment is, and outputs the comparison does not need. */
   private static final Set<String> OWN = Set.of("description", "precision", "save.models", "gradcam.samples");

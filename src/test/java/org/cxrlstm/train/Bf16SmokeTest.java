@@ -39,7 +39,7 @@ class Bf16SmokeTest {
   }
 
   /**
-   * Issue 8, item 4: the rewrite would run the head's MatMul in bfloat16 and hand the loss logits
+   * The rewrite would run the head's MatMul in bfloat16 and hand the loss logits
    * whose low 16 bits are all zero. The float64 head keeps them float32-exact.
    */
   @Test

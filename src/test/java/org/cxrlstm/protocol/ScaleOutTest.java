@@ -1,4 +1,4 @@
-package org.cxrlstm.command;
+package org.cxrlstm.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.cxrlstm.command;
+package org.cxrlstm.protocol;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cxrlstm.Main;
 import org.cxrlstm.cluster.Classpath;
 import org.cxrlstm.cluster.KubernetesJob;
 import org.cxrlstm.cluster.KubernetesResources;
@@ -27,7 +26,10 @@ import org.cxrlstm.results.ResultsLayout;
  * (docs/cluster.md). Every child command carries the command-line settings it was given, so the
  * children compute the same plan as the parent.
  */
-final class ScaleOut {
+public final class ScaleOut {
+  /** The entry point the trial JVMs start (the root package's Main). */
+  static final String MAIN = "org.cxrlstm.Main";
+
   /** Where emitted jobs go, under results/NAME/. */
   static final String JOBS = "jobs";
   /** Child and task logs, under results/NAME/. */
@@ -53,12 +55,12 @@ final class ScaleOut {
         "-Dthreads=" + threads));
     carried.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.addAll(extra);
-    cmd.addAll(List.of("-cp", Classpath.joined(Classpath.of(Main.class)), Main.class.getName(), experiment));
+    cmd.addAll(List.of("-cp", Classpath.joined(Classpath.of(ScaleOut.class)), MAIN, experiment));
     return cmd;
   }
 
   /** Writes the job files for {@code -Demit=slurm|k8s}; returns the submit script. */
-  static Path emit(String experiment, Settings s, Map<String, String> overrides, int trials, ResultsLayout layout,
+  public static Path emit(String experiment, Settings s, Map<String, String> overrides, int trials, ResultsLayout layout,
       PrintStream out) throws IOException {
     Path root = layout.root().toAbsolutePath().normalize();
     Path jobs = root.resolve(JOBS);
@@ -113,7 +115,7 @@ final class ScaleOut {
    * Runs {@code indices} as child JVMs, {@code workers} at a time, threads = cores / workers each
    * unless {@code -Dthreads} was given; returns the outcomes that failed.
    */
-  static List<LocalWorkers.Outcome> runWorkers(String experiment, int workers, Map<String, String> overrides,
+  public static List<LocalWorkers.Outcome> runWorkers(String experiment, int workers, Map<String, String> overrides,
       List<Integer> indices, ResultsLayout layout, PrintStream out) throws IOException, InterruptedException {
     int cores = Runtime.getRuntime().availableProcessors();
     String given = overrides.getOrDefault("threads", "auto").trim();
