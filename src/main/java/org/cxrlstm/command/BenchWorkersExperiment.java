@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.cluster.LocalWorkers;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
-import org.cxrlstm.results.AtomicFiles;
+import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.PlanFile;
 
 /**

@@ -21,7 +21,7 @@ import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.metadata.FileAttributes;
 import org.cxrlstm.metadata.MetadataBaseline;
 import org.cxrlstm.metadata.MetadataFeatures;
-import org.cxrlstm.results.AtomicFiles;
+import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.split.Split;
 import org.cxrlstm.split.SplitFile;

@@ -23,7 +23,7 @@ import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
-import org.cxrlstm.results.AtomicFiles;
+import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.Environment;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.results.TrialFiles;

@@ -1,5 +1,6 @@
 package org.cxrlstm.results;
 
+import org.cxrlstm.results.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

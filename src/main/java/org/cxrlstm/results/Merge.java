@@ -1,5 +1,7 @@
 package org.cxrlstm.results;
 
+import org.cxrlstm.results.io.PropertiesText;
+import org.cxrlstm.results.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package org.cxrlstm.results;
 
+import org.cxrlstm.results.io.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.cxrlstm.Main;
 import org.cxrlstm.results.ArmSummary;
 import org.cxrlstm.results.Merge;
-import org.cxrlstm.results.PropertiesText;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.EventFiles;
 import org.cxrlstm.train.TensorBoardEvents;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import org.cxrlstm.protocol.FakeTraining;
 import org.cxrlstm.protocol.Plan;
 import org.cxrlstm.results.Merge;
 import org.cxrlstm.results.PlanFile;
-import org.cxrlstm.results.PropertiesText;
+import org.cxrlstm.results.io.PropertiesText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

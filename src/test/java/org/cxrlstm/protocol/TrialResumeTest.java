@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cxrlstm.Main;
 import org.cxrlstm.command.SmokeRun;
-import org.cxrlstm.results.PropertiesText;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.results.TrialFiles;
 import org.junit.jupiter.api.Tag;

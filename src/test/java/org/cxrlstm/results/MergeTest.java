@@ -1,5 +1,6 @@
 package org.cxrlstm.results;
 
+import org.cxrlstm.results.io.PropertiesText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
