@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.cluster.LocalWorkers;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
-import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.PlanFile;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * {@code -Dexperiment=bench-workers}: does running trials as K processes at once beat one at a time

@@ -25,10 +25,10 @@ import org.cxrlstm.protocol.StopRequest;
 import org.cxrlstm.protocol.SweepProgress;
 import org.cxrlstm.protocol.TrialRunner;
 import org.cxrlstm.protocol.TrialTraining;
-import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.Merge;
-import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.results.ResultsLayout;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.PreemptedException;
 
 /**

@@ -1,6 +1,5 @@
 package org.cxrlstm.results;
 
-import org.cxrlstm.results.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * The fold ensemble of each arm (section 4 protocol in docs/architecture.md): the mean of the fold
@@ -44,7 +43,7 @@ final class Ensemble {
       if (!doneIds.contains(t.id()) || !Files.exists(file)) {
         continue;
       }
-      Merge.Table table = Merge.Table.read(file);
+      Csv.Table table = Csv.read(file);
       List<String> probColumns = table.header().stream().filter(c -> c.startsWith("p_")).toList();
       if (classes == null) {
         classes = probColumns;
@@ -53,8 +52,8 @@ final class Ensemble {
       }
       Map<String, Sum> images = arms.computeIfAbsent(t.arm(), a -> new LinkedHashMap<>());
       models.merge(t.arm(), 1, Integer::sum);
-      for (int i = 0; i < table.rows().size(); i++) {
-        Map<String, String> row = table.row(i);
+      for (Csv.Row r : table.rows()) {
+        Map<String, String> row = r.toMap();
         if (!TrialMetrics.isTest(row)) {
           continue;
         }
@@ -74,8 +73,7 @@ final class Ensemble {
     header.addAll(List.of("models", "index", "file", "patient_id", "label", "predicted"));
     header.addAll(classes);
     List<String> probColumns = classes;
-    AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header)))) {
+    Csv.writeRows(target, Merge.labelled(header), csv -> {
         for (Map.Entry<Map<String, String>, Map<String, Sum>> arm : arms.entrySet()) {
           for (Sum sum : arm.getValue().values()) {
             List<String> row = new ArrayList<>(List.of(experiment));
@@ -92,10 +90,9 @@ final class Ensemble {
             for (double v : sum.p) {
               row.add(String.valueOf((float) (v / sum.models)));
             }
-            csv.printRecord(row);
+            csv.row(row);
           }
         }
-      }
     });
   }
 }

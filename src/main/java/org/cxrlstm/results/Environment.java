@@ -1,7 +1,5 @@
 package org.cxrlstm.results;
 
-import org.cxrlstm.results.io.PropertiesText;
-import org.cxrlstm.results.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import org.cxrlstm.config.OneDnnSettings;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.ThreadSettings;
 import org.cxrlstm.data.Dataset;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.OneDnnIsa;
 import org.cxrlstm.train.Precision;
 import org.tensorflow.TensorFlow;
