@@ -2,6 +2,7 @@ package org.cxrlstm.results.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -148,7 +149,18 @@ public final class Csv {
    *     a row has more or fewer fields than the header
    */
   public static Table read(Path file, List<String> required) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), required);
+  }
+
+  /**
+   * Reads {@code in} (UTF-8) whole, as {@link #read(Path, List)} a file; {@code source} names it
+   * in messages (a class path resource, say).
+   */
+  public static Table read(String source, InputStream in, List<String> required) throws IOException {
+    return parse(source, new String(in.readAllBytes(), StandardCharsets.UTF_8), required);
+  }
+
+  private static Table parse(String file, String text, List<String> required) {
     Lines lines = new Lines(text);
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(READ).get()) {
       List<String> header = List.copyOf(parser.getHeaderNames());
@@ -173,8 +185,8 @@ public final class Csv {
         table.rows.add(new Row(table, line, record.values()));
       }
       return table;
-    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e; // parsing text: no I/O fails
       throw new CsvException(file + ": not valid CSV: " + cause.getMessage(), e);
     }
   }
@@ -206,18 +218,19 @@ public final class Csv {
 
   /** A CSV file read whole: its header and its rows. */
   public static final class Table {
-    private final Path file;
+    private final String file;
     private final List<String> header;
     private final Map<String, Integer> columns;
     private final List<Row> rows = new ArrayList<>();
 
-    private Table(Path file, List<String> header, Map<String, Integer> columns) {
+    private Table(String file, List<String> header, Map<String, Integer> columns) {
       this.file = file;
       this.header = header;
       this.columns = columns;
     }
 
-    public Path file() {
+    /** The file (or other source) as named in messages. */
+    public String source() {
       return file;
     }
 
@@ -245,10 +258,6 @@ public final class Csv {
       this.table = table;
       this.line = line;
       this.values = values;
-    }
-
-    public Path file() {
-      return table.file;
     }
 
     public int line() {
