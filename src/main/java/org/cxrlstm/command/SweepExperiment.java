@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -258,7 +257,7 @@ public final class SweepExperiment implements Experiment {
     if (Files.exists(layout.root())) {
       String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       Path aside = layout.root().resolveSibling(layout.root().getFileName() + ".old-" + stamp);
-      Files.move(layout.root(), aside, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.rename(layout.root(), aside);
       out.println("moved the previous results to " + aside);
     }
   }

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /** The end of a temporary file's name: {@code .NAME<random>.tmp} beside the target NAME. */
+  private static final String TEMPORARY = ".tmp";
 
   /** What writes a file's text content. */
   public interface Body {
@@ -57,18 +61,32 @@ public final class AtomicFiles {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      Path tmp = Files.createTempFile(parent, "." + file.getFileName(), TEMPORARY);
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           body.write(out);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          // a file system without atomic renames (some network mounts): replaced, not atomically
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
       throw naming(file, e);
     }
+  }
+
+  /**
+   * Whether {@code file} is a temporary file of {@link #write} (a killed process leaves one
+   * behind; it is never the target of a write and may be deleted).
+   */
+  public static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(TEMPORARY);
   }
 
   /**
@@ -79,17 +97,21 @@ public final class AtomicFiles {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw naming(to, e);
+      String message = String.valueOf(e.getMessage());
+      throw message.contains(to.toString()) ? e
+          : new IOException("cannot rename " + from + " to " + to + ": " + message, e);
     }
   }
 
   /**
    * {@code e} with {@code file} in its message: a full disk or a read-only folder says only "No
-   * space left on device" or "Read-only file system", which does not tell which folder to fix.
+   * space left on device" or "Read-only file system", which does not tell which folder to fix. The
+   * caller's own exception types (outside {@code java.}) pass unchanged, so they keep their meaning.
    */
   public static IOException naming(Path file, IOException e) {
     String message = String.valueOf(e.getMessage());
-    return message.contains(file.toString()) ? e : new IOException("cannot write " + file + ": " + message, e);
+    return message.contains(file.toString()) || !e.getClass().getName().startsWith("java.") ? e
+        : new IOException("cannot write " + file + ": " + message, e);
   }
 
   /** A properties file in sorted key order with a comment line, written atomically. */
