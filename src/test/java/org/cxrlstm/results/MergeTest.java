@@ -48,6 +48,10 @@ class MergeTest {
       for (int i = 0; i < t.rows().size(); i++) {
         assertEquals(dir.getFileName().toString(), t.rows().get(i).toMap().get(Merge.EXPERIMENT), name + " row " + i);
       }
+      // the project's one CSV format: every record, the header's too, ends with CRLF
+      String text = Files.readString(layout.merged(name));
+      assertTrue(text.startsWith(String.join(",", t.header()) + "\r\n"), name);
+      assertEquals(text.split("\n", -1).length - 1, text.split("\r\n", -1).length - 1, name + ": a bare LF");
     }
 
     Csv.Table trials = Csv.read(layout.merged("trials.csv"));
