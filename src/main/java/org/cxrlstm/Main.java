@@ -9,6 +9,7 @@ import org.cxrlstm.command.Experiment;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.DataException;
+import org.cxrlstm.results.io.CsvException;
 import org.cxrlstm.train.PreemptedException;
 
 /**
@@ -16,7 +17,7 @@ import org.cxrlstm.train.PreemptedException;
  *
  * <p>Maps the experiment name to its kind, hands it the command-line settings and turns the
  * outcome into an exit code: 0 done, 1 failed, 2 bad input from the user (a setting, an experiment
- * file, a data or model file), each problem on one line naming its key or file, 75 stopped by
+ * file, a data, CSV or model file), each problem on one line naming its key or file, 75 stopped by
  * SIGTERM with a checkpoint written (rerun to resume). A stack trace is
  * printed only with {@code -Ddebug=true}: for bad input it would bury the one line that matters.
  * Tests call {@link #run} directly.
@@ -93,7 +94,7 @@ public final class Main {
   /** The user-input problem behind {@code e} (it may arrive wrapped), or null. */
   private static Throwable badInput(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SettingException || t instanceof DataException) {
+      if (t instanceof SettingException || t instanceof DataException || t instanceof CsvException) {
         return t;
       }
     }

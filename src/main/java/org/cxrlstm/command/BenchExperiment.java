@@ -2,16 +2,10 @@ package org.cxrlstm.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
@@ -20,6 +14,7 @@ import org.cxrlstm.config.ThreadSettings;
 import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelSpec;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Benchmark;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.Precision;
@@ -135,14 +130,6 @@ final class BenchExperiment implements Experiment {
   }
 
   private static void write(Path file, List<List<Object>> rows) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
-      for (List<Object> row : rows) {
-        csv.printRecord(row);
-      }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Csv.write(file, List.of(COLUMNS), rows);
   }
 }

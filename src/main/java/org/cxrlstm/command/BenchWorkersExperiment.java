@@ -1,24 +1,21 @@
 package org.cxrlstm.command;
 
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.cluster.LocalWorkers;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.results.AtomicFiles;
 import org.cxrlstm.results.PlanFile;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * {@code -Dexperiment=bench-workers}: does running trials as K processes at once beat one at a time
@@ -85,11 +82,7 @@ final class BenchWorkersExperiment implements Experiment {
           seconds / trials);
     }
     Path csv = root.resolve("bench-workers.csv");
-    Files.createDirectories(root);
-    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
-      p.printRecords(rows);
-    }
+    Csv.write(csv, List.of(COLUMNS), rows);
     out.println("wrote " + csv);
   }
 

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
@@ -35,6 +33,7 @@ import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.report.Report;
 import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
@@ -242,12 +241,7 @@ final class EvaluateExperiment implements Experiment {
   }
 
   private static void csv(Path file, List<String> header, List<List<String>> rows) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, format)) {
-      for (List<String> row : rows) {
-        p.printRecord(row);
-      }
-    }
+    Csv.write(file, header, rows);
   }
 
   private static List<String> concat(List<String> a, List<String> b, List<String> c) {

@@ -2,8 +2,6 @@ package org.cxrlstm.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Schema;
 import org.cxrlstm.config.SettingException;
@@ -28,6 +24,7 @@ import org.cxrlstm.data.Normalization;
 import org.cxrlstm.eval.Overlay;
 import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.GradCam;
 import org.cxrlstm.train.ModelCard;
@@ -175,14 +172,10 @@ final class PredictExperiment implements Experiment {
   private void print(Path csvFile, List<String> classes, List<List<String>> rows) throws IOException {
     List<String> header = new ArrayList<>(List.of("image", "model", "predicted"));
     classes.forEach(c -> header.add("p_" + c));
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get();
-    CSVPrinter console = new CSVPrinter(out, format); // not closed: it would close the caller's stream
-    try (Writer w = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8); CSVPrinter file = new CSVPrinter(w, format)) {
-      for (List<String> r : rows) {
-        file.printRecord(r);
-        console.printRecord(r);
-      }
-      console.flush();
+    Csv.write(csvFile, header, rows);
+    Csv.Rows console = Csv.printer(out, header);
+    for (List<String> r : rows) {
+      console.row(r);
     }
     err.println("wrote " + csvFile + " and Grad-CAM overlays beside it");
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,10 +25,10 @@ import org.cxrlstm.protocol.StopRequest;
 import org.cxrlstm.protocol.SweepProgress;
 import org.cxrlstm.protocol.TrialRunner;
 import org.cxrlstm.protocol.TrialTraining;
-import org.cxrlstm.results.AtomicFiles;
 import org.cxrlstm.results.Merge;
-import org.cxrlstm.results.PropertiesText;
 import org.cxrlstm.results.ResultsLayout;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.PreemptedException;
 
 /**
@@ -259,7 +258,7 @@ public final class SweepExperiment implements Experiment {
     if (Files.exists(layout.root())) {
       String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       Path aside = layout.root().resolveSibling(layout.root().getFileName() + ".old-" + stamp);
-      Files.move(layout.root(), aside, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.rename(layout.root(), aside);
       out.println("moved the previous results to " + aside);
     }
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * Brings every image of a manifest into a data folder: from its raw GitHub URL (the manifest's
@@ -152,7 +153,8 @@ public final class DatasetFetcher {
   /** Deletes temporary files that a killed earlier run left. */
   private static void removeLeftovers(Path dataDir) throws IOException {
     try (Stream<Path> files = Files.walk(dataDir)) {
-      for (Path p : files.filter(p -> p.getFileName().toString().contains(Download.PART)).toList()) {
+      for (Path p : files.filter(p -> p.getFileName().toString().contains(Download.PART)
+          || AtomicFiles.isTemporary(p)).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -2,20 +2,18 @@ package org.cxrlstm.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * One file transfer from an {@code http(s):} or {@code file:} URL to a temporary file beside the
@@ -23,7 +21,11 @@ import java.util.function.LongConsumer;
  * temporary file is deleted, so nothing partial is ever left under the target's name or beside it.
  */
 final class Download {
-  /** Name part that marks our temporary files, so a later run can remove those of a killed one. */
+  /**
+   * Name part of the temporary files of earlier versions, so a later run still removes those a
+   * killed one left; downloads now go through {@link AtomicFiles}, whose temporary files {@link
+   * AtomicFiles#isTemporary} recognises.
+   */
   static final String PART = ".part-";
 
   /** A failure worth retrying (connection trouble, HTTP 5xx/429, a short or wrong body). */
@@ -64,10 +66,8 @@ final class Download {
 
   /** Fetches {@code url} into {@code target}, expecting {@code bytes} (or -1: any) and {@code sha256}. */
   void fetch(URI url, Path target, long bytes, String sha256, LongConsumer progress) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + PART, "");
-    try {
-      try (InputStream in = open(url); OutputStream out = Files.newOutputStream(tmp)) {
+    AtomicFiles.writeBytes(target, out -> {
+      try (InputStream in = open(url)) {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
@@ -92,14 +92,7 @@ final class Download {
       } catch (IOException e) {
         throw new Transient(url + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** A source that does not exist (HTTP 404/410, missing file): retrying will not help. */

@@ -4,13 +4,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * One cache file of decoded images: {@code <contentHash>-<S>px-v<version>.gray} holding a header
@@ -65,27 +63,17 @@ final class ImageCache {
   }
 
   void write(byte[][] images) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
-        out.write(MAGIC);
-        out.writeInt(version);
-        out.writeInt(size);
-        out.writeInt(count);
-        out.writeUTF(hash);
-        for (byte[] image : images) {
-          out.write(image);
-        }
+    AtomicFiles.writeBytes(file, raw -> {
+      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
+      out.write(MAGIC);
+      out.writeInt(version);
+      out.writeInt(size);
+      out.writeInt(count);
+      out.writeUTF(hash);
+      for (byte[] image : images) {
+        out.write(image);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      out.flush();
+    });
   }
 }

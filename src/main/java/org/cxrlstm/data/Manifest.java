@@ -1,10 +1,7 @@
 package org.cxrlstm.data;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.CsvException;
 
 /**
  * A dataset manifest ({@code data/covid-xray-421.csv} or a {@code manifest.csv} beside the class
@@ -90,27 +86,25 @@ public final class Manifest {
    * source, say, to measure how well the source can be told from the pixels).
    */
   public static Manifest read(Path csv, String labelColumn) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true).get();
     List<Row> rows = new ArrayList<>();
     Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-      Map<String, Integer> header = parser.getHeaderMap();
-      header.keySet().forEach(c -> columns.put(c, new ArrayList<>()));
-      if (!header.containsKey(labelColumn)) {
-        throw new DataException(csv + ": line 1: no label column '" + labelColumn + "' (header has " + header.keySet() + ")");
+    try {
+      Csv.Table table = Csv.read(csv);
+      List<String> header = table.header();
+      header.forEach(c -> columns.put(c, new ArrayList<>()));
+      if (!table.has(labelColumn)) {
+        throw new DataException(csv + ": line 1: no label column '" + labelColumn + "' (header has " + header + ")");
       }
       for (String column : REQUIRED) {
-        if (!header.containsKey(column)) {
-          throw new DataException(csv + ": line 1: missing column '" + column + "' (header has " + header.keySet() + ")");
+        if (!table.has(column)) {
+          throw new DataException(csv + ": line 1: missing column '" + column + "' (header has " + header + ")");
         }
       }
       Map<String, Integer> seen = new HashMap<>();
-      for (CSVRecord record : parser) {
-        int line = (int) parser.getCurrentLineNumber();
-        Row row = row(csv, line, record, header, labelColumn, problems);
+      for (Csv.Row record : table.rows()) {
+        int line = record.line();
+        Row row = row(csv, line, record, labelColumn, problems);
         if (row == null) {
           continue;
         }
@@ -124,6 +118,8 @@ public final class Manifest {
       }
     } catch (NoSuchFileException e) {
       throw new DataException("manifest not found: " + csv);
+    } catch (CsvException e) {
+      throw new DataException("bad manifest " + csv, List.of(e.getMessage()));
     }
     if (!problems.isEmpty()) {
       throw new DataException("bad manifest " + csv, problems);
@@ -135,14 +131,9 @@ public final class Manifest {
     return new Manifest(csv, rows, java.util.Collections.unmodifiableMap(columns));
   }
 
-  private static Row row(Path csv, int line, CSVRecord r, Map<String, Integer> header, String labelColumn,
-      List<String> problems) {
+  private static Row row(Path csv, int line, Csv.Row r, String labelColumn, List<String> problems) {
     int before = problems.size();
     String where = csv + ": line " + line + ": column ";
-    if (r.size() != header.size()) {
-      problems.add(csv + ": line " + line + ": " + r.size() + " fields, header has " + header.size());
-      return null;
-    }
     String file = r.get("file");
     String pathProblem = RelativeFile.problem(file);
     if (pathProblem != null) {
@@ -161,7 +152,7 @@ public final class Manifest {
       problems.add(where + "'sha256': '" + sha + "' is not 64 hex digits");
     }
     long bytes = -1;
-    if (header.containsKey("bytes")) {
+    if (r.has("bytes")) {
       try {
         bytes = Long.parseLong(r.get("bytes"));
         if (bytes < 0) {
@@ -171,19 +162,18 @@ public final class Manifest {
         problems.add(where + "'bytes': '" + r.get("bytes") + "' is not a non-negative whole number");
       }
     }
-    int width = dimension(r, header, "width", where, problems);
-    int height = dimension(r, header, "height", where, problems);
+    int width = dimension(r, "width", where, problems);
+    int height = dimension(r, "height", where, problems);
     if (problems.size() > before) {
       return null;
     }
-    return new Row(line, file, label, patient, bytes, sha, optional(r, header, "source_repo"),
-        optional(r, header, "source_commit"), optional(r, header, "source_path"), width, height);
+    return new Row(line, file, label, patient, bytes, sha, optional(r, "source_repo"),
+        optional(r, "source_commit"), optional(r, "source_path"), width, height);
   }
 
   /** A positive pixel count from {@code column}, -1 when the manifest has no such column. */
-  private static int dimension(CSVRecord r, Map<String, Integer> header, String column, String where,
-      List<String> problems) {
-    if (!header.containsKey(column)) {
+  private static int dimension(Csv.Row r, String column, String where, List<String> problems) {
+    if (!r.has(column)) {
       return -1;
     }
     try {
@@ -198,7 +188,7 @@ public final class Manifest {
     return -1;
   }
 
-  private static String optional(CSVRecord r, Map<String, Integer> header, String column) {
-    return header.containsKey(column) ? r.get(column) : "";
+  private static String optional(Csv.Row r, String column) {
+    return r.has(column) ? r.get(column) : "";
   }
 }

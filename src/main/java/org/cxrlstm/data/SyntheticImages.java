@@ -2,14 +2,12 @@ package org.cxrlstm.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * Small X-ray-like images with class-dependent patterns, written as real image files in the
@@ -35,8 +33,7 @@ public final class SyntheticImages {
           + ", got " + perClass + ", " + size);
     }
     Random random = new Random(seed);
-    try (Writer w = Files.newBufferedWriter(dir.resolve(createDirs(dir)), StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+    Csv.writeRows(dir.resolve(createDirs(dir)), List.of(HEADER), csv -> {
       for (int label = 0; label < Dataset.CLASSES.size(); label++) {
         String name = Dataset.CLASSES.get(label);
         Files.createDirectories(dir.resolve(name));
@@ -49,11 +46,11 @@ public final class SyntheticImages {
           if (!ImageIO.write(image, jpeg ? "jpeg" : "png", path.toFile())) {
             throw new IOException("no ImageIO writer for " + path);
           }
-          csv.printRecord(file, name, "syn-" + name + "-" + (i / 2), "PA", "generated", "", "", "",
+          csv.row(file, name, "syn-" + name + "-" + (i / 2), "PA", "generated", "", "", "",
               size, size, Files.size(path), Sha256.of(path));
         }
       }
-    }
+    });
     return dir;
   }
 

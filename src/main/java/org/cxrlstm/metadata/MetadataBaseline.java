@@ -1,21 +1,15 @@
 package org.cxrlstm.metadata;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.data.Dataset;
-import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.eval.Wilson;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.split.Fold;
 import org.cxrlstm.split.Split;
 
@@ -99,27 +93,17 @@ public record MetadataBaseline(List<Row> rows) {
 
   /** Writes the rows (of a run on the dataset's three classes) as {@link #FILE_NAME}-style CSV, atomically. */
   public void write(Path file, Dataset dataset) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
-              .get())) {
-        for (Row r : rows) {
-          List<Object> out = new ArrayList<>(List.of(r.model(), r.partition(), r.index(),
-              dataset.entry(r.index()).file(), dataset.entry(r.index()).patientId(),
-              dataset.classes().get(r.label()), dataset.classes().get(r.predicted())));
-          for (double p : r.probabilities()) {
-            out.add(String.format(Locale.ROOT, "%.6f", p));
-          }
-          csv.printRecord(out);
+    Csv.writeRows(file, COLUMNS, csv -> {
+      for (Row r : rows) {
+        List<Object> out = new ArrayList<>(List.of(r.model(), r.partition(), r.index(),
+            dataset.entry(r.index()).file(), dataset.entry(r.index()).patientId(),
+            dataset.classes().get(r.label()), dataset.classes().get(r.predicted())));
+        for (double p : r.probabilities()) {
+          out.add(String.format(Locale.ROOT, "%.6f", p));
         }
+        csv.row(out);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static int[] kept(int[] indices, int[] labels) {

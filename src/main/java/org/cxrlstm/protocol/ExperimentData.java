@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,8 +20,8 @@ import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.metadata.FileAttributes;
 import org.cxrlstm.metadata.MetadataBaseline;
 import org.cxrlstm.metadata.MetadataFeatures;
-import org.cxrlstm.results.AtomicFiles;
 import org.cxrlstm.results.ResultsLayout;
+import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.split.Split;
 import org.cxrlstm.split.SplitFile;
 import org.cxrlstm.split.SplitRecord;
@@ -84,7 +83,7 @@ public record ExperimentData(Dataset dataset, ImageSource images, Split split) {
     }
     Files.createDirectories(tmp.getParent());
     SyntheticImages.writeImageFolder(tmp, perClass, size, seed);
-    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.rename(tmp, dir);
   }
 
   /**
@@ -117,9 +116,7 @@ public record ExperimentData(Dataset dataset, ImageSource images, Split split) {
       Split split = SplitSettings.split(s, dataset, out);
       // the record first: split.csv appearing is what marks the split as made
       wanted.write(recordFile);
-      Path tmp = file.resolveSibling("split.csv.tmp");
-      SplitFile.write(tmp, dataset, split);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      SplitFile.write(file, dataset, split);
       out.println("wrote " + file + ": " + split.test().length + " test images, " + folds + " folds, split seed "
           + wanted.seed());
       return split;

@@ -23,11 +23,12 @@ import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
-import org.cxrlstm.results.AtomicFiles;
 import org.cxrlstm.results.Environment;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.results.TrialFiles;
 import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.split.Fold;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.EpochRecord;
@@ -97,7 +98,7 @@ public final class FoldTraining implements TrialTraining {
     Map<String, String> result = new LinkedHashMap<>();
     try (TrainingSession session = TrainingSession.forTraining(trial.architecture(), spec, trial.learningRate(),
             trial.trainingSeed(), compute);
-        TrialFiles.Appender epochs = new TrialFiles.Appender(dir.resolve("epochs.csv"), TrialFiles.epochsHeader());
+        Csv.Appender epochs = Csv.append(dir.resolve("epochs.csv"), TrialFiles.epochsHeader());
         TensorBoardEvents events = settings.bool("tensorboard", true)
             ? TensorBoardEvents.open(layout.tensorboard(trial.id())) : null) {
       List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochRows(trial, epochs), new EpochLine(trial, out),
@@ -177,7 +178,7 @@ public final class FoldTraining implements TrialTraining {
   /** predictions.csv: the test rows, then the validation rows, each with its partition. */
   private void writePredictions(Trial trial, Path dir, Map<String, Predictions> byPartition) throws IOException {
     List<String> classes = data.dataset().classes();
-    try (TrialFiles.Appender csv = new TrialFiles.Appender(dir.resolve("predictions.csv"),
+    try (Csv.Appender csv = Csv.append(dir.resolve("predictions.csv"),
         TrialFiles.predictionsHeader(classes))) {
       for (String partition : List.of(TrialMetrics.TEST, TrialMetrics.VALIDATION)) {
         Predictions p = byPartition.get(partition);
@@ -196,7 +197,7 @@ public final class FoldTraining implements TrialTraining {
   }
 
   /** epochs.csv rows as training goes. */
-  private record EpochRows(Trial trial, TrialFiles.Appender csv) implements TrainingListener {
+  private record EpochRows(Trial trial, Csv.Appender csv) implements TrainingListener {
     @Override
     public void onEpochEnd(EpochRecord r) {
       List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));

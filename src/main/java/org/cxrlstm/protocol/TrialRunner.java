@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,11 +12,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.Trial;
-import org.cxrlstm.results.AtomicFiles;
-import org.cxrlstm.results.PropertiesText;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.results.TrialFiles;
 import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.DivergenceException;
 import org.cxrlstm.train.PreemptedException;
 import org.cxrlstm.train.TrainingCheckpoint;
@@ -71,7 +70,7 @@ public final class TrialRunner {
           return new Result(trial, Outcome.SKIPPED, status, "");
         }
         Path aside = aside(finished);
-        Files.move(finished, aside, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.rename(finished, aside);
         out.println("trial " + trial.id() + " failed before; its folder moved to " + aside.getFileName() + ", rerunning");
       }
       return execute(trial);
@@ -132,7 +131,7 @@ public final class TrialRunner {
     AtomicFiles.deleteRecursively(checkpoint);
     AtomicFiles.writeProperties(partial.resolve(TrialFiles.PROPERTIES), "cxr-lstm trial " + trial.id(), props);
     AtomicFiles.write(partial.resolve(ResultsLayout.DONE), w -> w.write(status + "\n"));
-    Files.move(partial, layout.trial(trial.id()), StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.rename(partial, layout.trial(trial.id()));
     return new Result(trial, outcome, status, message);
   }
 

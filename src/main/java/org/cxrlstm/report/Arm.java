@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * An arm of an experiment: the trial settings without {@code fold} and {@code seed}
@@ -24,7 +25,7 @@ record Arm(Map<String, String> settings) {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 
-  static Arm of(CsvTable.Row row) {
+  static Arm of(Csv.Row row) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String c : COLUMNS) {
       values.put(c, row.get(c));

@@ -7,6 +7,7 @@ import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Wilson;
 import org.cxrlstm.metadata.MetadataBaseline;
 import org.cxrlstm.metadata.MetadataFeatures;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * The data card's line on the confound that needs no pixels, from {@code metadata_baseline.csv}:
@@ -21,7 +22,7 @@ final class MetadataCard {
     if (!Files.exists(file)) {
       return "Metadata baseline: " + MetadataBaseline.FILE_NAME + " missing (run -Dexperiment=metadata-baseline).";
     }
-    List<CsvTable.Row> rows = CsvTable.read(file, MetadataBaseline.COLUMNS).rows();
+    List<Csv.Row> rows = Results.table(file, MetadataBaseline.COLUMNS).rows();
     Estimate test = accuracy(rows.stream().filter(r -> r.get("model").equals(MetadataBaseline.ENSEMBLE)).toList());
     Estimate cv = accuracy(rows.stream().filter(r -> r.get("partition").equals("validation")).toList());
     return "A model that never sees a pixel (multinomial logistic regression on the files' "
@@ -31,7 +32,7 @@ final class MetadataCard {
         + "files, without any image content.";
   }
 
-  private static Estimate accuracy(List<CsvTable.Row> rows) {
+  private static Estimate accuracy(List<Csv.Row> rows) {
     long right = rows.stream().filter(r -> r.get("label").equals(r.get("predicted"))).count();
     return Wilson.interval(right, rows.size());
   }

@@ -2,9 +2,6 @@ package org.cxrlstm.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * The paper's own numbers (src/main/resources/paper/islam2020-results.csv, each with its place in
@@ -36,9 +32,8 @@ final class PaperSection {
       if (in == null) {
         throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
       }
-      Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
       List<PaperNumber> out = new ArrayList<>();
-      for (CSVRecord c : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (Csv.Row c : Csv.read(RESOURCE, in, List.of()).rows()) {
         out.add(new PaperNumber(c.get("quantity"), c.get("architecture"), c.get("class"), c.get("value"),
             c.get("unit"), c.get("location"), c.get("note")));
       }

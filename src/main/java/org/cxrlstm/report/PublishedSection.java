@@ -2,16 +2,13 @@ package org.cxrlstm.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.TInterval;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * A published result on the same data as this run, for datasets other than the paper's
@@ -32,8 +29,7 @@ final class PublishedSection {
         throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
       }
       List<Published> out = new ArrayList<>();
-      for (CSVRecord c : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (Csv.Row c : Csv.read(RESOURCE, in, List.of()).rows()) {
         out.add(new Published(c.get("architecture"), Double.parseDouble(c.get("value")), c.get("location"),
             c.get("note"), c.get("manifest"), c.get("classes")));
       }

@@ -1,10 +1,8 @@
 package org.cxrlstm.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.TInterval;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * Writes {@code tables/}, {@code plots/}, {@code report.md} and {@code report.html} of a results
@@ -96,8 +95,8 @@ public final class Report {
     page.table(properties("environment", "Environment (environment.properties)", results.environment()));
     Path md = results.dir().resolve("report.md");
     String title = "Report: " + results.dir().getFileName();
-    atomicWrite(md, page.markdown());
-    atomicWrite(results.dir().resolve("report.html"), page.html(title));
+    AtomicFiles.writeString(md, page.markdown());
+    AtomicFiles.writeString(results.dir().resolve("report.html"), page.html(title));
     return md;
   }
 
@@ -215,11 +214,5 @@ public final class Report {
     } catch (NumberFormatException e) {
       return 20200622L;
     }
-  }
-
-  static void atomicWrite(Path file, String content) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

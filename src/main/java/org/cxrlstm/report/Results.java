@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.CsvException;
 
 /**
  * Everything the report reads from {@code results/NAME/}, parsed and checked against the column
@@ -67,7 +69,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, r -> splitRow(r, classes));
     List<GradCamRow> gradcam = Files.exists(dir.resolve("gradcam.csv"))
         ? read(dir, "gradcam.csv", GRADCAM_COLUMNS, missing, r -> new GradCamRow(r.nonBlank("trial_id"), Arm.of(r),
-            r.integer("index"), r.classIndex("label", classes), r.classIndex("predicted", classes), r.real("inner_mass"),
+            r.integer("index"), classIndex(r, "label", classes), classIndex(r, "predicted", classes), r.real("inner_mass"),
             r.real("border_mass")))
         : List.of();
     return new Results(dir, config, environment, plan, trials, epochs, predictions, ensemble, split, gradcam,
@@ -82,7 +84,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     for (String name : List.of("ensemble_predictions.csv", "predictions.csv")) {
       Path file = dir.resolve(name);
       if (Files.exists(file)) {
-        return ClassNames.ofHeader(CsvTable.read(file, List.of()).header());
+        return ClassNames.ofHeader(table(file, List.of()).header());
       }
     }
     return ClassNames.PAPER;
@@ -101,7 +103,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     return Stream.concat(columns.stream(), classes.probabilityColumns().stream()).toList();
   }
 
-  private static Prediction prediction(CsvTable.Row r, int fold, ClassNames classes) {
+  private static Prediction prediction(Csv.Row r, int fold, ClassNames classes) {
     List<String> columns = classes.probabilityColumns();
     double[] p = new double[columns.size()];
     for (int k = 0; k < p.length; k++) {
@@ -112,10 +114,10 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     }
     long seed = fold == Prediction.ENSEMBLE || r.get("seed").isEmpty() ? 0 : Long.parseLong(r.get("seed").trim());
     return new Prediction(Arm.of(r), fold, seed, r.integer("index"), r.get("file"), r.get("patient_id"),
-        r.classIndex("label", classes), r.classIndex("predicted", classes), p);
+        classIndex(r, "label", classes), classIndex(r, "predicted", classes), p);
   }
 
-  private static SplitRow splitRow(CsvTable.Row r, ClassNames classes) {
+  private static SplitRow splitRow(Csv.Row r, ClassNames classes) {
     String partition = r.nonBlank("partition");
     if (!partition.equals("test") && !partition.equals("train")) {
       throw r.fail("partition", partition, "is neither 'test' nor 'train'");
@@ -125,17 +127,46 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     if (!test && fold < 0) {
       throw r.fail("fold", r.get("fold"), "must name the validation fold of a training image");
     }
-    return new SplitRow(r.integer("index"), r.get("file"), r.classIndex("label", classes), r.get("patient_id"), test, fold);
+    return new SplitRow(r.integer("index"), r.get("file"), classIndex(r, "label", classes), r.get("patient_id"), test, fold);
   }
 
   private static <T> List<T> read(Path dir, String name, List<String> columns, List<String> missing,
-      Function<CsvTable.Row, T> parse) {
+      Function<Csv.Row, T> parse) {
     Path file = dir.resolve(name);
     if (!Files.exists(file)) {
       missing.add(name);
       return List.of();
     }
-    return CsvTable.read(file, columns).rows().stream().map(parse).toList();
+    Csv.Table table = table(file, columns);
+    try {
+      return table.rows().stream().map(parse).toList();
+    } catch (CsvException e) {
+      throw new ReportInputException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code file} read whole, with {@code columns} required; a file that cannot be read or is
+   * malformed is a {@link ReportInputException} naming it (and the line and column).
+   */
+  static Csv.Table table(Path file, List<String> columns) {
+    try {
+      return Csv.read(file, columns);
+    } catch (CsvException e) {
+      throw new ReportInputException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ReportInputException(file + ": cannot read CSV: " + e.getMessage(), e);
+    }
+  }
+
+  /** A class column: one of {@code classes} by name (or its index). */
+  private static int classIndex(Csv.Row r, String column, ClassNames classes) {
+    String v = r.nonBlank(column);
+    int c = classes.indexOf(v);
+    if (c < 0) {
+      throw r.fail(column, v, "is not a known class (allowed: " + String.join(", ", classes.names()) + ")");
+    }
+    return c;
   }
 
   private static Properties properties(Path file, List<String> missing) {

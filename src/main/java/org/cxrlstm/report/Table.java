@@ -1,13 +1,10 @@
 package org.cxrlstm.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * A report table: written as {@code tables/ID.csv} and {@code tables/ID.md}, and shown on the page.
@@ -41,14 +38,8 @@ record Table(String id, String title, List<String> header, List<List<String>> ro
 
   /** Writes the CSV and the Markdown form under {@code dir}. */
   void write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    try (Writer w = Files.newBufferedWriter(dir.resolve(id + ".csv"), StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-      for (List<String> row : rows) {
-        csv.printRecord(row);
-      }
-    }
-    Files.writeString(dir.resolve(id + ".md"), "**" + title + "**\n\n" + markdown(), StandardCharsets.UTF_8);
+    Csv.write(dir.resolve(id + ".csv"), header, rows);
+    AtomicFiles.writeString(dir.resolve(id + ".md"), "**" + title + "**\n\n" + markdown());
   }
 
   private static String cell(String v) {

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.eval.ConfusionMatrix;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * {@code summary.csv}: per arm (configuration) and metric, the mean, sample standard deviation,
@@ -40,11 +40,12 @@ public final class ArmSummary {
       Files.deleteIfExists(target);
       return;
     }
-    Map<List<String>, List<Map<String, String>>> folds = byArm(Merge.Table.read(trials), true);
-    Map<List<String>, List<Map<String, String>>> ensembles = Files.exists(ensemble)
-        ? byArm(Merge.Table.read(ensemble), false) : Map.of();
-    List<String> ensembleClasses = Files.exists(ensemble)
-        ? TrialMetrics.classesOf(Merge.Table.read(ensemble).header()) : TrialMetrics.CLASSES;
+    Map<List<String>, List<Map<String, String>>> folds = byArm(Csv.read(trials), true);
+    Csv.Table ensembleTable = Files.exists(ensemble) ? Csv.read(ensemble) : null;
+    Map<List<String>, List<Map<String, String>>> ensembles = ensembleTable != null
+        ? byArm(ensembleTable, false) : Map.of();
+    List<String> ensembleClasses = ensembleTable != null
+        ? TrialMetrics.classesOf(ensembleTable.header()) : TrialMetrics.CLASSES;
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<List<String>, List<Map<String, String>>> arm : folds.entrySet()) {
       Map<String, String> ensembleValues = ensembleValues(ensembles.getOrDefault(arm.getKey(), List.of()), ensemble,
@@ -60,13 +61,7 @@ public final class ArmSummary {
         rows.add(row);
       }
     }
-    AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header())))) {
-        for (List<String> row : rows) {
-          csv.printRecord(row);
-        }
-      }
-    });
+    Csv.write(target, Merge.labelled(header()), rows);
   }
 
   /** Mean, sample sd (blank below two values), min, max of {@link Spread}; all blank without values. */
@@ -97,10 +92,10 @@ public final class ArmSummary {
   }
 
   /** Rows grouped by their arm columns in order of first appearance; {@code doneOnly} keeps status done. */
-  private static Map<List<String>, List<Map<String, String>>> byArm(Merge.Table table, boolean doneOnly) {
+  private static Map<List<String>, List<Map<String, String>>> byArm(Csv.Table table, boolean doneOnly) {
     Map<List<String>, List<Map<String, String>>> arms = new LinkedHashMap<>();
-    for (int i = 0; i < table.rows().size(); i++) {
-      Map<String, String> row = table.row(i);
+    for (Csv.Row r : table.rows()) {
+      Map<String, String> row = r.toMap();
       List<String> arm = Trial.ARM_COLUMNS.stream().map(c -> row.getOrDefault(c, "")).toList();
       List<Map<String, String>> members = arms.computeIfAbsent(arm, a -> new ArrayList<>());
       if (!doneOnly || "done".equals(row.get("status"))) {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.eval.Probabilities;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * The fold ensemble of each arm (section 4 protocol in docs/architecture.md): the mean of the fold
@@ -32,7 +32,7 @@ final class Ensemble {
       if (!doneIds.contains(t.id()) || !Files.exists(file)) {
         continue;
       }
-      Merge.Table table = Merge.Table.read(file);
+      Csv.Table table = Csv.read(file);
       List<String> probColumns = table.header().stream().filter(c -> c.startsWith("p_")).toList();
       if (classes == null) {
         classes = probColumns;
@@ -40,8 +40,8 @@ final class Ensemble {
         throw new IOException(file + " has probability columns " + probColumns + ", others have " + classes);
       }
       List<Probabilities.Image> model = new ArrayList<>();
-      for (int i = 0; i < table.rows().size(); i++) {
-        Map<String, String> row = table.row(i);
+      for (Csv.Row r : table.rows()) {
+        Map<String, String> row = r.toMap();
         if (!TrialMetrics.isTest(row)) {
           continue;
         }
@@ -60,20 +60,18 @@ final class Ensemble {
     header.addAll(List.of("models", "index", "file", "patient_id", "label", "predicted"));
     header.addAll(classes);
     List<String> probColumns = classes;
-    AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, Merge.format(Merge.labelled(header)))) {
-        for (Map.Entry<Map<String, String>, List<List<Probabilities.Image>>> arm : arms.entrySet()) {
-          for (Probabilities.Image mean : Probabilities.ensemble(arm.getValue())) {
-            List<String> row = new ArrayList<>(List.of(experiment));
-            row.addAll(arm.getKey().values());
-            row.add(String.valueOf(arm.getValue().size()));
-            row.addAll(images.get(mean.index()));
-            row.add(probColumns.get(mean.predicted()).substring(2));
-            for (double v : mean.p()) {
-              row.add(String.valueOf((float) v));
-            }
-            csv.printRecord(row);
+    Csv.writeRows(target, Merge.labelled(header), csv -> {
+      for (Map.Entry<Map<String, String>, List<List<Probabilities.Image>>> arm : arms.entrySet()) {
+        for (Probabilities.Image mean : Probabilities.ensemble(arm.getValue())) {
+          List<String> row = new ArrayList<>(List.of(experiment));
+          row.addAll(arm.getKey().values());
+          row.add(String.valueOf(arm.getValue().size()));
+          row.addAll(images.get(mean.index()));
+          row.add(probColumns.get(mean.predicted()).substring(2));
+          for (double v : mean.p()) {
+            row.add(String.valueOf((float) v));
           }
+          csv.row(row);
         }
       }
     });

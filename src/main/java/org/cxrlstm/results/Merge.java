@@ -2,19 +2,15 @@ package org.cxrlstm.results;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.results.io.AtomicFiles;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.PropertiesText;
 
 /**
  * Gathers the finished trials of the plan into the experiment-level CSVs (trials.csv, epochs.csv,
@@ -118,13 +114,7 @@ public final class Merge {
   }
 
   private static void writeTrials(Path file, List<List<String>> rows) throws IOException {
-    AtomicFiles.write(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, format(labelled(trialsHeader())))) {
-        for (List<String> row : rows) {
-          csv.printRecord(row);
-        }
-      }
-    });
+    Csv.write(file, labelled(trialsHeader()), rows);
   }
 
   /**
@@ -140,17 +130,16 @@ public final class Merge {
       if (!Files.exists(file)) {
         continue;
       }
-      Table table = Table.read(file);
-      if (name.equals("predictions.csv")) {
-        table = table.withPartition();
-      }
+      Csv.Table table = Csv.read(file);
+      int at = name.equals("predictions.csv") && !table.has("partition") ? table.header().indexOf("index") : -1;
+      List<String> columns = at >= 0 ? withPartition(table.header(), at, "partition") : table.header();
       if (header == null) {
-        header = table.header();
-      } else if (!header.equals(table.header())) {
-        throw new IOException(file + " has columns " + table.header() + " but earlier trials have " + header);
+        header = columns;
+      } else if (!header.equals(columns)) {
+        throw new IOException(file + " has columns " + columns + " but earlier trials have " + header);
       }
-      for (List<String> row : table.rows()) {
-        rows.add(labelled(experiment, row));
+      for (Csv.Row row : table.rows()) {
+        rows.add(labelled(experiment, at >= 0 ? withPartition(row.values(), at, TrialMetrics.TEST) : row.values()));
       }
     }
     Path target = layout.merged(name);
@@ -158,14 +147,18 @@ public final class Merge {
       Files.deleteIfExists(target);
       return;
     }
-    List<String> h = labelled(header);
-    AtomicFiles.write(target, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, format(h))) {
-        for (List<String> row : rows) {
-          csv.printRecord(row);
-        }
-      }
-    });
+    Csv.write(target, labelled(header), rows);
+  }
+
+  /**
+   * A predictions header or row with {@code partition} (the column's name, or {@code test} in a
+   * row) inserted at {@code at}, before {@code index}: trial folders written before validation
+   * predictions were kept held test rows only.
+   */
+  private static List<String> withPartition(List<String> cells, int at, String partition) {
+    List<String> out = new ArrayList<>(cells);
+    out.add(at, partition);
+    return out;
   }
 
   /** {@code header} of a per-trial or merge-internal table as it appears in the merged file. */
@@ -188,58 +181,5 @@ public final class Merge {
     s.failed().forEach(f -> out.println("  failed:  " + f));
     s.running().forEach(f -> out.println("  running: " + f));
     s.missing().forEach(f -> out.println("  missing: " + f));
-  }
-
-  static CSVFormat format(List<String> header) {
-    return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get();
-  }
-
-  /** A CSV file read whole: its header and rows of strings. */
-  public record Table(List<String> header, List<List<String>> rows) {
-    public static Table read(Path file) throws IOException {
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-          CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        List<List<String>> rows = new ArrayList<>();
-        for (CSVRecord rec : p) {
-          rows.add(rec.toList());
-        }
-        return new Table(List.copyOf(p.getHeaderNames()), rows);
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new IOException(file + " is not a valid CSV file: " + e.getMessage(), e);
-      }
-    }
-
-    /**
-     * This predictions table with a {@code partition} column: unchanged when it has one, else
-     * {@code test} in every row before {@code index} (trial folders written before validation
-     * predictions were kept held test rows only).
-     */
-    Table withPartition() {
-      if (header.contains("partition")) {
-        return this;
-      }
-      int at = header.indexOf("index");
-      if (at < 0) {
-        return this;
-      }
-      List<String> h = new ArrayList<>(header);
-      h.add(at, "partition");
-      List<List<String>> r = new ArrayList<>();
-      for (List<String> row : rows) {
-        List<String> copy = new ArrayList<>(row);
-        copy.add(Math.min(at, copy.size()), TrialMetrics.TEST);
-        r.add(copy);
-      }
-      return new Table(List.copyOf(h), r);
-    }
-
-    /** Row {@code i} as column -> value. */
-    public Map<String, String> row(int i) {
-      Map<String, String> m = new LinkedHashMap<>();
-      for (int c = 0; c < header.size(); c++) {
-        m.put(header.get(c), c < rows.get(i).size() ? rows.get(i).get(c) : "");
-      }
-      return m;
-    }
   }
 }

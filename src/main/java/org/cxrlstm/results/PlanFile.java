@@ -1,17 +1,11 @@
 package org.cxrlstm.results;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.results.io.Csv;
 
 /** {@code plan.csv}: one row per planned trial, {@code trial_index,trial_id}, then the setting columns. */
 public final class PlanFile {
@@ -23,28 +17,17 @@ public final class PlanFile {
   public static void write(Path file, List<Trial> trials) throws IOException {
     List<String> header = new ArrayList<>(List.of("trial_index", "trial_id"));
     header.addAll(Trial.COLUMNS);
-    AtomicFiles.write(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-        for (Trial t : trials) {
-          List<String> row = new ArrayList<>(List.of(String.valueOf(t.index()), t.id()));
-          row.addAll(t.settings().values());
-          csv.printRecord(row);
-        }
-      }
-    });
+    List<List<String>> rows = new ArrayList<>();
+    for (Trial t : trials) {
+      List<String> row = new ArrayList<>(List.of(String.valueOf(t.index()), t.id()));
+      row.addAll(t.settings().values());
+      rows.add(row);
+    }
+    Csv.write(file, header, rows);
   }
 
   /** The trial ids of a written plan.csv, in order. */
   public static List<String> readIds(Path file) throws IOException {
-    List<String> ids = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      for (CSVRecord rec : p) {
-        ids.add(rec.get("trial_id"));
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IOException(file + " is not a plan.csv: " + e.getMessage(), e);
-    }
-    return ids;
+    return Csv.read(file, List.of("trial_id")).rows().stream().map(r -> r.get("trial_id")).toList();
   }
 }

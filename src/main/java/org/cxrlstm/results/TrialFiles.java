@@ -1,15 +1,8 @@
 package org.cxrlstm.results;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.config.Trial;
 
 /**
@@ -28,7 +21,6 @@ public final class TrialFiles {
   public static String number(double v) {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
-
 
   static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "val_loss",
       "val_accuracy", "learning_rate_now", "seconds");
@@ -56,40 +48,5 @@ public final class TrialFiles {
     List<String> row = new ArrayList<>(List.of(trial.id()));
     row.addAll(trial.settings().values());
     return row;
-  }
-
-  /** Rows appended and flushed one at a time, so epochs.csv grows as training runs. */
-  public static final class Appender implements Closeable {
-    private final Path file;
-    private final CSVPrinter csv;
-
- public    Appender(Path file, List<String> header) throws IOException {
-      this.file = file;
-      try {
-        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.csv = new CSVPrinter(w, Merge.format(header));
-        csv.flush();
-      } catch (IOException e) {
-        throw AtomicFiles.naming(file, e);
-      }
-    }
-
- public    void row(List<?> cells) throws IOException {
-      try {
-        csv.printRecord(cells);
-        csv.flush();
-      } catch (IOException e) {
-        throw AtomicFiles.naming(file, e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        csv.close();
-      } catch (IOException e) {
-        throw AtomicFiles.naming(file, e);
-      }
-    }
   }
 }

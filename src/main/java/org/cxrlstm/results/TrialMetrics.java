@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.eval.ConfusionMatrix;
 import org.cxrlstm.eval.Metrics;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * The per-class test metrics of trials.csv (paper section 3.3, through {@link ConfusionMatrix}
@@ -40,10 +41,10 @@ public final class TrialMetrics {
 
   /** The metric columns of one predictions file (trial folder or merged); blank values if it has no test rows. */
   public static Map<String, String> ofFile(Path predictions) throws IOException {
-    Merge.Table table = Merge.Table.read(predictions);
+    Csv.Table table = Csv.read(predictions);
     List<Map<String, String>> rows = new ArrayList<>();
-    for (int i = 0; i < table.rows().size(); i++) {
-      rows.add(table.row(i));
+    for (Csv.Row r : table.rows()) {
+      rows.add(r.toMap());
     }
     try {
       return of(testRows(rows), classesOf(table.header()));

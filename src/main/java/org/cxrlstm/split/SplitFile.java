@@ -1,22 +1,15 @@
 package org.cxrlstm.split;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageEntry;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.CsvException;
 
 /**
  * {@code split.csv}: one row per image, {@code index,file,label,patient_id,partition,fold}, with
@@ -44,21 +37,12 @@ public final class SplitFile {
         fold[i] = Integer.toString(f.index());
       }
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
-        for (int i = 0; i < dataset.size(); i++) {
-          ImageEntry e = dataset.entry(i);
-          csv.printRecord(i, e.file(), dataset.classes().get(e.label()), e.patientId(), partition[i], fold[i]);
-        }
+    Csv.writeRows(file, List.of(COLUMNS), csv -> {
+      for (int i = 0; i < dataset.size(); i++) {
+        ImageEntry e = dataset.entry(i);
+        csv.row(i, e.file(), dataset.classes().get(e.label()), e.patientId(), partition[i], fold[i]);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** Reads a patient-grouped split; see {@link #read(Path, Dataset, boolean)}. */
@@ -75,39 +59,41 @@ public final class SplitFile {
     List<Integer> test = new ArrayList<>();
     Map<Integer, List<Integer>> folds = new TreeMap<>();
     boolean[] seen = new boolean[dataset.size()];
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(r).setFormat(format).get()) {
-      if (!parser.getHeaderNames().equals(List.of(COLUMNS))) {
-        throw new IllegalArgumentException(file + ": line 1: header " + parser.getHeaderNames()
-            + " is not " + List.of(COLUMNS));
+    Csv.Table table;
+    try {
+      table = Csv.read(file);
+    } catch (CsvException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (!table.header().equals(List.of(COLUMNS))) {
+      throw new IllegalArgumentException(file + ": line 1: header " + table.header()
+          + " is not " + List.of(COLUMNS));
+    }
+    for (Csv.Row rec : table.rows()) {
+      String where = file + ": line " + rec.line() + ": ";
+      int index = parseIndex(rec.get("index"), dataset.size());
+      if (index < 0) {
+        problems.add(where + "column 'index': '" + rec.get("index") + "' is not in 0.." + (dataset.size() - 1));
+        continue;
       }
-      for (CSVRecord rec : parser) {
-        String where = file + ": line " + parser.getCurrentLineNumber() + ": ";
-        int index = parseIndex(rec.get("index"), dataset.size());
-        if (index < 0) {
-          problems.add(where + "column 'index': '" + rec.get("index") + "' is not in 0.." + (dataset.size() - 1));
-          continue;
-        }
-        ImageEntry e = dataset.entry(index);
-        if (seen[index]) {
-          problems.add(where + "column 'index': image " + index + " listed twice");
-        }
-        seen[index] = true;
-        if (!rec.get("file").equals(e.file()) || !rec.get("label").equals(dataset.classes().get(e.label()))
-            || !rec.get("patient_id").equals(e.patientId())) {
-          problems.add(where + "columns 'file','label','patient_id': " + rec.get("file") + "," + rec.get("label")
-              + "," + rec.get("patient_id") + " do not match the dataset's image " + index + " (" + e.file() + ")");
-        }
-        String partition = rec.get("partition");
-        if (partition.equals("test") && rec.get("fold").isEmpty()) {
-          test.add(index);
-        } else if (partition.equals("train") && parseIndex(rec.get("fold"), Integer.MAX_VALUE) >= 0) {
-          folds.computeIfAbsent(Integer.parseInt(rec.get("fold")), k -> new ArrayList<>()).add(index);
-        } else {
-          problems.add(where + "columns 'partition','fold': '" + partition + "','" + rec.get("fold")
-              + "' (expected test with a blank fold, or train with a fold number)");
-        }
+      ImageEntry e = dataset.entry(index);
+      if (seen[index]) {
+        problems.add(where + "column 'index': image " + index + " listed twice");
+      }
+      seen[index] = true;
+      if (!rec.get("file").equals(e.file()) || !rec.get("label").equals(dataset.classes().get(e.label()))
+          || !rec.get("patient_id").equals(e.patientId())) {
+        problems.add(where + "columns 'file','label','patient_id': " + rec.get("file") + "," + rec.get("label")
+            + "," + rec.get("patient_id") + " do not match the dataset's image " + index + " (" + e.file() + ")");
+      }
+      String partition = rec.get("partition");
+      if (partition.equals("test") && rec.get("fold").isEmpty()) {
+        test.add(index);
+      } else if (partition.equals("train") && parseIndex(rec.get("fold"), Integer.MAX_VALUE) >= 0) {
+        folds.computeIfAbsent(Integer.parseInt(rec.get("fold")), k -> new ArrayList<>()).add(index);
+      } else {
+        problems.add(where + "columns 'partition','fold': '" + partition + "','" + rec.get("fold")
+            + "' (expected test with a blank fold, or train with a fold number)");
       }
     }
     for (int i = 0; i < seen.length; i++) {

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * What a split was made from, kept in {@code split.properties} beside {@code split.csv}: the split
@@ -70,15 +70,7 @@ public record SplitRecord(long seed, double testFraction, int folds, String data
   public void write(Path file) throws IOException {
     StringBuilder text = new StringBuilder("# the settings split.csv was made with; a run with other values is refused\n");
     values().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, FILE_NAME, ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(file, text);
   }
 
   /**

@@ -1,23 +1,19 @@
 package org.cxrlstm.train;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cxrlstm.data.Batch;
 import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.CentralRegion;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.eval.CamMass;
 import org.cxrlstm.eval.Overlay;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * Grad-CAM over a set of test images: the inner/border mass of the predicted class's map for every
@@ -69,10 +65,7 @@ public final class GradCamSurvey {
     }
     List<String> header = new ArrayList<>(leadHeader);
     header.addAll(COLUMNS);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-        .setRecordSeparator('\n').get();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, format)) {
+    Csv.writeRows(file, header, csv -> {
       for (Row r : rows) {
         List<Object> cells = new ArrayList<>(leadValues);
         cells.add(r.index());
@@ -81,9 +74,9 @@ public final class GradCamSurvey {
         cells.add(classes.get(r.predicted()));
         cells.add(share(r.mass().inner()));
         cells.add(share(r.mass().border()));
-        csv.printRecord(cells);
+        csv.row(cells);
       }
-    }
+    });
   }
 
   /** Blank when undefined (an all-zero map), as the other CSVs write undefined numbers. */

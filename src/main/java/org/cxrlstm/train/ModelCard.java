@@ -2,9 +2,6 @@ package org.cxrlstm.train;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.TreeMap;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * What a saved model is: architecture, spec, class order and input normalisation, plus free-form
@@ -51,12 +49,7 @@ public record ModelCard(Architecture architecture, ModelSpec spec, List<String> 
     v.put("spec.forgetBias", String.valueOf(spec.forgetBias()));
     v.put("classes", String.join(",", classes));
     v.put("normalization", normalization);
-    try (Writer w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
-      w.write("# cxr-lstm model card: what this SavedModel expects and where it came from\n");
-      for (Map.Entry<String, String> e : v.entrySet()) {
-        w.write(line(e.getKey(), e.getValue()));
-      }
-    }
+    AtomicFiles.writeProperties(dir.resolve(FILE), "cxr-lstm model card: what this SavedModel expects and where it came from", v);
   }
 
   public static ModelCard read(Path dir) throws IOException {
@@ -98,19 +91,5 @@ public record ModelCard(Architecture architecture, ModelSpec spec, List<String> 
       throw new IOException(file + " has no '" + key + "'");
     }
     return v.trim();
-  }
-
-  /** One escaped {@code key=value} line, escaped exactly as {@link Properties#store} does. */
-  public static String line(String key, String value) {
-    Properties one = new Properties();
-    one.setProperty(key, value);
-    StringWriter out = new StringWriter();
-    try {
-      one.store(out, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String[] lines = out.toString().split("\n");
-    return lines[lines.length - 1].stripTrailing() + "\n";
   }
 }

@@ -3,9 +3,9 @@ package org.cxrlstm.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.cxrlstm.results.io.AtomicFiles;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 
@@ -38,7 +38,7 @@ public final class ModelStore {
       SavedModelBundle.exporter(export.toString()).withSession(session.session())
           .withSignature(signature).export();
       card.write(export);
-      Files.move(export, dir, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.rename(export, dir);
     } finally {
       deleteRecursively(tmp);
     }

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * A training run that outlives its process. A checkpoint folder {@code epoch-EEEEE-batch-BBBBBB}
@@ -110,7 +110,7 @@ public final class TrainingCheckpoint {
         state(p).store(w, "cxr-lstm training checkpoint");
       }
       delete(dir.resolve(name));
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.rename(tmp, dir.resolve(name));
       String keepBest = best(p.bestEpoch()).getParent().getFileName().toString();
       try (Stream<Path> all = Files.list(dir)) {
         for (Path old : all.toList()) {

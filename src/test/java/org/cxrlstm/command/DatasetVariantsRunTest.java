@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cxrlstm.Main;
 import org.cxrlstm.data.MiniatureManifests;
-import org.cxrlstm.results.Merge;
+import org.cxrlstm.results.io.Csv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +45,10 @@ class DatasetVariantsRunTest {
     return root;
   }
 
-  private static Set<String> column(Merge.Table t, String name) throws Exception {
+  private static Set<String> column(Csv.Table t, String name) throws Exception {
     Set<String> v = new TreeSet<>();
     for (int i = 0; i < t.rows().size(); i++) {
-      v.add(t.row(i).get(name));
+      v.add(t.rows().get(i).toMap().get(name));
     }
     return v;
   }
@@ -56,11 +56,11 @@ class DatasetVariantsRunTest {
   @Test
   void covidVersusNormalKeepsTwoClasses() throws Exception {
     Path root = run(MiniatureManifests.darkcovidnet(dir.resolve("dark"), 9), Map.of("classes", "covid,normal"));
-    Merge.Table p = Merge.Table.read(root.resolve("predictions.csv"));
+    Csv.Table p = Csv.read(root.resolve("predictions.csv"));
     assertTrue(p.header().containsAll(List.of("p_covid", "p_normal")) && !p.header().contains("p_pneumonia"),
         p.header().toString());
-    assertEquals(Set.of("covid", "normal"), column(Merge.Table.read(root.resolve("split.csv")), "label"));
-    Map<String, String> trial = Merge.Table.read(root.resolve("trials.csv")).row(0);
+    assertEquals(Set.of("covid", "normal"), column(Csv.read(root.resolve("split.csv")), "label"));
+    Map<String, String> trial = Csv.read(root.resolve("trials.csv")).rows().get(0).toMap();
     assertTrue(!trial.get("test_sensitivity_covid").isEmpty() && trial.get("test_sensitivity_pneumonia").isEmpty(),
         trial.toString());
     String report = Files.readString(root.resolve("report.md"));
@@ -70,9 +70,9 @@ class DatasetVariantsRunTest {
   @Test
   void theSourceProbePredictsTheSourceColumn() throws Exception {
     Path root = run(MiniatureManifests.darkcovidnet(dir.resolve("dark"), 9), Map.of("label.column", "source"));
-    Merge.Table p = Merge.Table.read(root.resolve("predictions.csv"));
+    Csv.Table p = Csv.read(root.resolve("predictions.csv"));
     assertEquals(List.of("p_cohen", "p_nih"), p.header().stream().filter(h -> h.startsWith("p_")).toList());
-    assertEquals(Set.of("cohen", "nih"), column(Merge.Table.read(root.resolve("split.csv")), "label"));
+    assertEquals(Set.of("cohen", "nih"), column(Csv.read(root.resolve("split.csv")), "label"));
     assertTrue(Files.readString(root.resolve("report.md")).contains("cohen"), "the probe's classes in the report");
   }
 
@@ -80,7 +80,7 @@ class DatasetVariantsRunTest {
   void leavingOneSourceOutTestsExactlyThatSource() throws Exception {
     Path manifest = MiniatureManifests.adultMixed(dir.resolve("mixed"), 12);
     Path root = run(manifest, Map.of("test.where", "source=nih"));
-    Merge.Table split = Merge.Table.read(root.resolve("split.csv"));
+    Csv.Table split = Csv.read(root.resolve("split.csv"));
     org.cxrlstm.data.Manifest m = org.cxrlstm.data.Manifest.read(manifest);
     Set<String> nih = new TreeSet<>();
     for (int i = 0; i < m.rows().size(); i++) {
@@ -90,8 +90,8 @@ class DatasetVariantsRunTest {
     }
     Set<String> tested = new TreeSet<>();
     for (int i = 0; i < split.rows().size(); i++) {
-      if (split.row(i).get("partition").equals("test")) {
-        tested.add(split.row(i).get("file"));
+      if (split.rows().get(i).toMap().get("partition").equals("test")) {
+        tested.add(split.rows().get(i).toMap().get("file"));
       }
     }
     assertEquals(12, nih.size()); // 3 of 6 patients of pneumonia and of normal, 2 images each

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cxrlstm.Main;
-import org.cxrlstm.results.Merge;
+import org.cxrlstm.results.io.Csv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,13 +92,13 @@ class ProcessesTest {
     assertTrue(log.toString().contains("deleting the partial folder")
         || log.toString().contains("resuming an interrupted run from its checkpoint"), log.toString());
     assertEquals(before, log.toString().split("already finished", -1).length - 1);
-    Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
+    Csv.Table trials = Csv.read(root.resolve("trials.csv"));
     assertEquals(6, trials.rows().size());
-    assertEquals(6, trials.rows().stream().map(r -> r.get(1)).distinct().count());
-    Merge.Table epochs = Merge.Table.read(root.resolve("epochs.csv"));
+    assertEquals(6, trials.rows().stream().map(r -> r.values().get(1)).distinct().count());
+    Csv.Table epochs = Csv.read(root.resolve("epochs.csv"));
     int expected = 0;
     for (int i = 0; i < trials.rows().size(); i++) {
-      expected += Integer.parseInt(trials.row(i).get("epochs_run"));
+      expected += Integer.parseInt(trials.rows().get(i).toMap().get("epochs_run"));
     }
     assertEquals(expected, epochs.rows().size(), "no partial or duplicated epoch rows");
     assertTrue(log.toString().contains("6 done, 0 diverged, 0 failed"), log.toString());
@@ -123,10 +123,10 @@ class ProcessesTest {
   }
 
   private static List<String> withoutTiming(Path csv) throws Exception {
-    Merge.Table t = Merge.Table.read(csv);
+    Csv.Table t = Csv.read(csv);
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < t.rows().size(); i++) {
-      Map<String, String> row = t.row(i);
+      Map<String, String> row = t.rows().get(i).toMap();
       TIMING.forEach(row::remove);
       rows.add(row.toString());
     }

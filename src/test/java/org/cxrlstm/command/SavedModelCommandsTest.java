@@ -22,8 +22,8 @@ import org.cxrlstm.data.SyntheticImages;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
-import org.cxrlstm.results.Merge;
 import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
@@ -86,10 +86,10 @@ class SavedModelCommandsTest {
     // the two models differ in mask, so they are two arms of one model each
     assertEquals(1 + 2 * 6, ensemble.size());
     assertEquals(3, Files.readAllLines(target.resolve("trials.csv")).size());
-    Merge.Table trials = Merge.Table.read(target.resolve("trials.csv"));
+    Csv.Table trials = Csv.read(target.resolve("trials.csv"));
     assertTrue(trials.header().containsAll(TrialMetrics.COLUMNS), trials.header().toString());
-    double f1 = Double.parseDouble(trials.row(0).get("test_macro_f1"));
-    assertTrue(f1 >= 0 && f1 <= 1, trials.row(0).toString());
+    double f1 = Double.parseDouble(trials.rows().get(0).toMap().get("test_macro_f1"));
+    assertTrue(f1 >= 0 && f1 <= 1, trials.rows().get(0).toMap().toString());
     for (String row : predictions.subList(1, predictions.size())) {
       String[] cells = row.split(",");
       assertEquals("test", cells[14], row);

@@ -21,6 +21,7 @@ import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.protocol.Plan;
 import org.cxrlstm.results.Merge;
+import org.cxrlstm.results.io.Csv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,28 +52,28 @@ class ShortcutRunTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
 
     Path root = dir.resolve("results/smoke");
-    Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
+    Csv.Table trials = Csv.read(root.resolve("trials.csv"));
     assertEquals(6, trials.rows().size());
     assertTrue(!Files.exists(root.resolve("tensorboard")), "-Dtensorboard=false writes no event files");
-    Merge.Table cam = Merge.Table.read(root.resolve("gradcam.csv"));
+    Csv.Table cam = Csv.read(root.resolve("gradcam.csv"));
     List<String> header = new java.util.ArrayList<>(List.of(Merge.EXPERIMENT, "trial_id"));
     header.addAll(Trial.ARM_COLUMNS);
     header.addAll(List.of("index", "file", "label", "predicted", "inner_mass", "border_mass"));
     assertEquals(header, cam.header());
-    int testN = Integer.parseInt(trials.row(0).get("test_n"));
+    int testN = Integer.parseInt(trials.rows().get(0).toMap().get("test_n"));
     assertEquals(6 * testN, cam.rows().size());
     for (int i = 0; i < cam.rows().size(); i++) {
-      Map<String, String> row = cam.row(i);
+      Map<String, String> row = cam.rows().get(i).toMap();
       if (!row.get("inner_mass").isEmpty()) {
         double inner = Double.parseDouble(row.get("inner_mass"));
         assertTrue(inner >= 0 && inner <= 1, row.toString());
         assertEquals(1.0, inner + Double.parseDouble(row.get("border_mass")), 1e-9);
       }
     }
-    Set<String> masks = Stream.iterate(0, i -> i + 1).limit(cam.rows().size()).map(i -> cam.row(i).get("mask"))
+    Set<String> masks = Stream.iterate(0, i -> i + 1).limit(cam.rows().size()).map(i -> cam.rows().get(i).toMap().get("mask"))
         .collect(Collectors.toSet());
     assertEquals(Set.of("none", "lungs-out"), masks);
-    String id = trials.row(0).get("trial_id");
+    String id = trials.rows().get(0).toMap().get("trial_id");
     try (Stream<Path> pngs = Files.list(root.resolve("trials").resolve(id).resolve("gradcam"))) {
       assertEquals(3, pngs.filter(p -> p.toString().endsWith(".png")).count());
     }
@@ -82,9 +83,9 @@ class ShortcutRunTest {
         "models", root.resolve("models").toString(), "data", dir.resolve("data").toString(),
         "cache.dir", dir.resolve("cache").toString())));
     Path external = root.resolve("external-data");
-    Merge.Table ensemble = Merge.Table.read(external.resolve("ensemble_predictions.csv"));
-    int images = Merge.Table.read(external.resolve("predictions.csv")).rows().size() / 6;
+    Csv.Table ensemble = Csv.read(external.resolve("ensemble_predictions.csv"));
+    int images = Csv.read(external.resolve("predictions.csv")).rows().size() / 6;
     assertEquals(2 * images, ensemble.rows().size()); // one ensemble per mask arm
-    assertEquals("3", ensemble.row(0).get("models"));
+    assertEquals("3", ensemble.rows().get(0).toMap().get("models"));
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.cxrlstm.Main;
 import org.cxrlstm.results.ArmSummary;
 import org.cxrlstm.results.Merge;
-import org.cxrlstm.results.PropertiesText;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.EventFiles;
 import org.cxrlstm.train.TensorBoardEvents;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,11 @@ class SmokeEndToEndTest {
         "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "summary.csv", "report.md", "report.html")) {
       assertTrue(Files.exists(root.resolve(f)), f);
     }
-    Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
+    Csv.Table trials = Csv.read(root.resolve("trials.csv"));
     assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
     assertEquals(6, trials.rows().size());
     for (int i = 0; i < 6; i++) {
-      Map<String, String> row = trials.row(i);
+      Map<String, String> row = trials.rows().get(i).toMap();
       assertEquals("done", row.get("status"), row.toString());
       double acc = Double.parseDouble(row.get("test_accuracy"));
       assertTrue(acc >= 0 && acc <= 1, row.toString());
@@ -54,18 +55,18 @@ class SmokeEndToEndTest {
       assertEquals(java.util.Set.copyOf(TensorBoardEvents.TAGS), tags);
     }
     // every trial wrote its validation fold's predictions too; only test rows reach the ensemble
-    Merge.Table predictions = Merge.Table.read(root.resolve("predictions.csv"));
+    Csv.Table predictions = Csv.read(root.resolve("predictions.csv"));
     java.util.Set<String> partitions = new java.util.HashSet<>();
     for (int i = 0; i < predictions.rows().size(); i++) {
-      partitions.add(predictions.row(i).get("partition"));
+      partitions.add(predictions.rows().get(i).toMap().get("partition"));
     }
     assertEquals(java.util.Set.of("test", "validation"), partitions);
     Map<String, String> environment = PropertiesText.read(root.resolve("environment.properties"));
     assertTrue(environment.containsKey("finished") && environment.containsKey("gpu"), environment.toString());
-    assertEquals(Merge.labelled(ArmSummary.header()), Merge.Table.read(root.resolve("summary.csv")).header());
+    assertEquals(Merge.labelled(ArmSummary.header()), Csv.read(root.resolve("summary.csv")).header());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("epoch   3/3"), "one line per epoch");
-    int n = Integer.parseInt(trials.row(0).get("test_n"));
-    assertEquals(2 * n, Merge.Table.read(root.resolve("ensemble_predictions.csv")).rows().size());
+    int n = Integer.parseInt(trials.rows().get(0).toMap().get("test_n"));
+    assertEquals(2 * n, Csv.read(root.resolve("ensemble_predictions.csv")).rows().size());
     String trialsBefore = Files.readString(root.resolve("trials.csv"));
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();

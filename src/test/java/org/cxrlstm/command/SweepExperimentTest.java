@@ -18,9 +18,9 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.protocol.FakeTraining;
 import org.cxrlstm.protocol.Plan;
-import org.cxrlstm.results.Merge;
 import org.cxrlstm.results.PlanFile;
-import org.cxrlstm.results.PropertiesText;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.PropertiesText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,15 +88,15 @@ class SweepExperimentTest {
     training.failing.add(plan.trial(1).id());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> experiment(Map.of()).run(Settings.empty()));
     assertTrue(e.getMessage().contains(plan.trial(1).id()), e.getMessage());
-    Merge.Table trials = Merge.Table.read(root.resolve("trials.csv"));
+    Csv.Table trials = Csv.read(root.resolve("trials.csv"));
     assertEquals(6, trials.rows().size());
-    assertEquals("failed", trials.row(1).get("status"));
+    assertEquals("failed", trials.rows().get(1).toMap().get("status"));
     assertEquals(6, training.calls.get());
 
     training.failing.clear();
     experiment(Map.of()).run(Settings.empty());
     assertEquals(7, training.calls.get(), "only the failed trial is retried");
-    assertEquals("done", Merge.Table.read(root.resolve("trials.csv")).row(1).get("status"));
+    assertEquals("done", Csv.read(root.resolve("trials.csv")).rows().get(1).toMap().get("status"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.results.TrialFiles;
+import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.DivergenceException;
 
 /**
@@ -33,7 +34,7 @@ public final class FakeTraining implements TrialTraining {
       throw new IOException("disk full (simulated)");
     }
     Random random = new Random(trial.trainingSeed() ^ trial.id().hashCode());
-    try (TrialFiles.Appender epochs = new TrialFiles.Appender(dir.resolve("epochs.csv"), TrialFiles.epochsHeader())) {
+    try (Csv.Appender epochs = Csv.append(dir.resolve("epochs.csv"), TrialFiles.epochsHeader())) {
       for (int e = 1; e <= trial.epochs(); e++) {
         List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
         row.addAll(List.of(e, random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(),
@@ -45,7 +46,7 @@ public final class FakeTraining implements TrialTraining {
       throw new DivergenceException(1, 1, Float.NaN, trial.learningRate());
     }
     int correct = 0;
-    try (TrialFiles.Appender p = new TrialFiles.Appender(dir.resolve("predictions.csv"),
+    try (Csv.Appender p = Csv.append(dir.resolve("predictions.csv"),
         TrialFiles.predictionsHeader(CLASSES))) {
       for (int i = 0; i < TEST_IMAGES + VALIDATION_IMAGES; i++) {
         boolean test = i < TEST_IMAGES;

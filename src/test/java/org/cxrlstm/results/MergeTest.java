@@ -16,6 +16,8 @@ import org.cxrlstm.config.Trial;
 import org.cxrlstm.protocol.FakeTraining;
 import org.cxrlstm.protocol.Plan;
 import org.cxrlstm.protocol.TrialRunner;
+import org.cxrlstm.results.io.Csv;
+import org.cxrlstm.results.io.PropertiesText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,32 +42,36 @@ class MergeTest {
     // every merged row names its experiment (the results folder), once, however often the merge runs
     Merge.run(layout, plan.trials(), new PrintStream(new ByteArrayOutputStream()));
     for (String name : List.of("trials.csv", "epochs.csv", "predictions.csv", "ensemble_predictions.csv", "summary.csv")) {
-      Merge.Table t = Merge.Table.read(layout.merged(name));
+      Csv.Table t = Csv.read(layout.merged(name));
       assertEquals(Merge.EXPERIMENT, t.header().get(0), name);
       assertTrue(t.header().lastIndexOf(Merge.EXPERIMENT) == 0, name + " has one experiment column");
       for (int i = 0; i < t.rows().size(); i++) {
-        assertEquals(dir.getFileName().toString(), t.row(i).get(Merge.EXPERIMENT), name + " row " + i);
+        assertEquals(dir.getFileName().toString(), t.rows().get(i).toMap().get(Merge.EXPERIMENT), name + " row " + i);
       }
+      // the project's one CSV format: every record, the header's too, ends with CRLF
+      String text = Files.readString(layout.merged(name));
+      assertTrue(text.startsWith(String.join(",", t.header()) + "\r\n"), name);
+      assertEquals(text.split("\n", -1).length - 1, text.split("\r\n", -1).length - 1, name + ": a bare LF");
     }
 
-    Merge.Table trials = Merge.Table.read(layout.merged("trials.csv"));
+    Csv.Table trials = Csv.read(layout.merged("trials.csv"));
     assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
     assertEquals(5, trials.rows().size());
-    assertEquals("diverged", trials.row(4).get("status"));
-    Merge.Table epochs = Merge.Table.read(layout.merged("epochs.csv"));
+    assertEquals("diverged", trials.rows().get(4).toMap().get("status"));
+    Csv.Table epochs = Csv.read(layout.merged("epochs.csv"));
     assertEquals(Merge.labelled(TrialFiles.epochsHeader()), epochs.header());
     assertEquals(5 * 2, epochs.rows().size());
-    Merge.Table predictions = Merge.Table.read(layout.merged("predictions.csv"));
+    Csv.Table predictions = Csv.read(layout.merged("predictions.csv"));
     assertEquals(4 * (FakeTraining.TEST_IMAGES + FakeTraining.VALIDATION_IMAGES), predictions.rows().size());
 
     // cnn arm: folds 0 and 2 (fold 1 missing); cnn-lstm arm: folds 0 and 1 (fold 2 diverged)
-    Merge.Table ensemble = Merge.Table.read(layout.merged("ensemble_predictions.csv"));
+    Csv.Table ensemble = Csv.read(layout.merged("ensemble_predictions.csv"));
     assertEquals(2 * FakeTraining.TEST_IMAGES, ensemble.rows().size());
-    Map<String, String> first = ensemble.row(0);
+    Map<String, String> first = ensemble.rows().get(0).toMap();
     String arch = first.get("arch");
     List<Map<String, String>> members = new java.util.ArrayList<>();
     for (int i = 0; i < predictions.rows().size(); i++) {
-      Map<String, String> r = predictions.row(i);
+      Map<String, String> r = predictions.rows().get(i).toMap();
       if (r.get("arch").equals(arch) && r.get("index").equals(first.get("index")) && r.get("partition").equals("test")) {
         members.add(r);
       }
@@ -110,8 +116,8 @@ class MergeTest {
         && !l.startsWith("test_sensitivity") && !l.startsWith("test_specificity")).toList());
 
     Merge.run(layout, plan.trials(), new PrintStream(new ByteArrayOutputStream()));
-    Merge.Table trials = Merge.Table.read(layout.merged("trials.csv"));
-    Map<String, String> row = trials.row(0);
+    Csv.Table trials = Csv.read(layout.merged("trials.csv"));
+    Map<String, String> row = trials.rows().get(0).toMap();
     assertEquals(old.id(), row.get("trial_id"));
     // section 3.3 one-vs-rest: covid TP1 FN1 FP1 TN3, pneumonia TP2 FP1 TN3, normal TP1 FN1 TN4
     assertEquals(0.5, Double.parseDouble(row.get("test_sensitivity_covid")), 1e-12);
@@ -122,11 +128,11 @@ class MergeTest {
     assertEquals(1.0, Double.parseDouble(row.get("test_specificity_normal")), 1e-12);
     assertEquals((0.5 + 0.8 + 2.0 / 3) / 3, Double.parseDouble(row.get("test_macro_f1")), 1e-12);
 
-    Merge.Table predictions = Merge.Table.read(layout.merged("predictions.csv"));
+    Csv.Table predictions = Csv.read(layout.merged("predictions.csv"));
     assertEquals(Merge.labelled(TrialFiles.predictionsHeader(FakeTraining.CLASSES)), predictions.header());
     long oldTest = 0;
     for (int i = 0; i < predictions.rows().size(); i++) {
-      Map<String, String> r = predictions.row(i);
+      Map<String, String> r = predictions.rows().get(i).toMap();
       if (r.get("trial_id").equals(old.id())) {
         assertEquals("test", r.get("partition"));
         oldTest++;
@@ -134,7 +140,7 @@ class MergeTest {
     }
     assertEquals(OLD_ROWS.length, oldTest);
     // the cnn arm's ensemble averages both trials on the images they share (none: indices differ) -> test rows only
-    Merge.Table ensemble = Merge.Table.read(layout.merged("ensemble_predictions.csv"));
+    Csv.Table ensemble = Csv.read(layout.merged("ensemble_predictions.csv"));
     assertEquals(OLD_ROWS.length + FakeTraining.TEST_IMAGES, ensemble.rows().size());
   }
 
@@ -150,15 +156,15 @@ class MergeTest {
       runner.run(t);
     }
     Merge.run(layout, plan.trials(), new PrintStream(new ByteArrayOutputStream()));
-    Merge.Table summary = Merge.Table.read(layout.summary());
+    Csv.Table summary = Csv.read(layout.summary());
     assertEquals(Merge.labelled(ArmSummary.header()), summary.header());
     assertEquals(2 * ArmSummary.METRICS.size(), summary.rows().size());
-    Merge.Table trials = Merge.Table.read(layout.merged("trials.csv"));
-    Merge.Table ensemble = Merge.Table.read(layout.merged("ensemble_predictions.csv"));
+    Csv.Table trials = Csv.read(layout.merged("trials.csv"));
+    Csv.Table ensemble = Csv.read(layout.merged("ensemble_predictions.csv"));
     for (int i = 0; i < summary.rows().size(); i++) {
-      Map<String, String> s = summary.row(i);
+      Map<String, String> s = summary.rows().get(i).toMap();
       String arch = s.get("arch");
-      double[] values = java.util.stream.IntStream.range(0, trials.rows().size()).mapToObj(trials::row)
+      double[] values = trials.rows().stream().map(Csv.Row::toMap)
           .filter(r -> r.get("arch").equals(arch) && r.get("status").equals("done"))
           .mapToDouble(r -> Double.parseDouble(r.get(s.get("metric")))).toArray();
       // cnn-lstm fold 2 diverged: 2 models, the cnn 3
@@ -174,7 +180,7 @@ class MergeTest {
         long right = 0;
         long n = 0;
         for (int k = 0; k < ensemble.rows().size(); k++) {
-          Map<String, String> e = ensemble.row(k);
+          Map<String, String> e = ensemble.rows().get(k).toMap();
           if (e.get("arch").equals(arch)) {
             n++;
             right += e.get("label").equals(e.get("predicted")) ? 1 : 0;

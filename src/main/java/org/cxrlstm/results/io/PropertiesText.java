@@ -1,7 +1,9 @@
-package org.cxrlstm.results;
+package org.cxrlstm.results.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,18 @@ import java.util.TreeMap;
 public final class PropertiesText {
   private PropertiesText() {}
 
-  /** One escaped {@code key=value} line, exactly as {@link Properties#store} writes it (the model card's writer). */
-  static String line(String key, String value) {
-    return org.cxrlstm.train.ModelCard.line(key, value);
+  /** One escaped {@code key=value} line, exactly as {@link Properties#store} writes it. */
+  public static String line(String key, String value) {
+    Properties one = new Properties();
+    one.setProperty(key, value);
+    StringWriter out = new StringWriter();
+    try {
+      one.store(out, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String[] lines = out.toString().split("\n");
+    return lines[lines.length - 1].stripTrailing() + "\n";
   }
 
   /** Every key of {@code file}, sorted; a malformed file is an error naming it. */
