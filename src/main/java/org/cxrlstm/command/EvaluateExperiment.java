@@ -44,13 +44,13 @@ import org.cxrlstm.train.TrainingSession;
  * {@code -Dexperiment=evaluate -Dmodels=results/NAME/models -Ddata=DIR}: applies every saved fold
  * model, and each arm's fold ensemble, to an ImageFolder directory that was not used in training
  *, and writes {@code trials.csv}, {@code predictions.csv} and
- * {@code ensemble_predictions.csv} in the results formats of docs/architecture.md under
+ * {@code ensemble_predictions.csv} in the results formats of docs/results-format.md under
  * {@code results/NAME/external-<dirname>/} (or {@code -Dout}), then its tables, plots and report. Each model sees the images prepared
  * as in its training: its input size, normalisation and mask, from its model card. Classes absent
  * from the folder are allowed; an unknown class folder is refused by name.
  */
 final class EvaluateExperiment implements Experiment {
-  /** The trial setting columns of docs/architecture.md, filled from each model card's provenance. */
+  /** The trial setting columns of docs/results-format.md, filled from each model card's provenance. */
   static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
   static final List<String> ARM_COLUMNS = Trial.ARM_COLUMNS;
   private static final int BATCH = 16;

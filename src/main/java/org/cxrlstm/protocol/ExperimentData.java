@@ -29,7 +29,7 @@ import org.cxrlstm.split.SplitRecord;
 /**
  * The images and the split every trial of an experiment shares: the dataset (real, or synthetic
  * images generated once), decoded at the input size, and one split saved as {@code split.csv} and
- * reused, so every arm sees the same folds and comparisons are paired (docs/architecture.md).
+ * reused, so every arm sees the same folds and comparisons are paired (docs/results-format.md).
  */
 public record ExperimentData(Dataset dataset, ImageSource images, Split split) {
   /** Name suffix of the temporary folder synthetic images are generated into. */

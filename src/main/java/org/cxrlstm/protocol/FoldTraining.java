@@ -45,7 +45,7 @@ import org.cxrlstm.train.TrainingListener;
 import org.cxrlstm.train.TrainingSession;
 
 /**
- * The paper's fold protocol for one trial (section 4.1 and docs/architecture.md, "Protocol"): a
+ * The paper's fold protocol for one trial (section 4.1 and docs/results-format.md, "Protocol"): a
  * fresh model trains on the other folds, early-stops on its own fold with the best weights
  * restored, and is evaluated on the shared held-out test set.
  */

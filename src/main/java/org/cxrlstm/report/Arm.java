@@ -11,7 +11,7 @@ import org.cxrlstm.results.io.Csv;
 
 /**
  * An arm of an experiment: the trial settings without {@code fold} and {@code seed}
- * (docs/architecture.md), so the fold models of one arm share it and form its ensemble.
+ * (docs/results-format.md), so the fold models of one arm share it and form its ensemble.
  *
  * @param settings value per arm column, in {@link #COLUMNS} order
  */

@@ -16,7 +16,7 @@ import org.cxrlstm.results.io.AtomicFiles;
 
 /**
  * Writes {@code tables/}, {@code plots/}, {@code report.md} and {@code report.html} of a results
- * folder from its CSVs alone (docs/architecture.md), in the order of the paper: data, Table 1,
+ * folder from its CSVs alone (docs/results-format.md), in the order of the paper: data, Table 1,
  * Fig. 6, Figs. 7/8, Tables 3/4 with Figs. 9/10, then the checks the paper lacks (intervals, paired
  * tests, ROC, calibration, sweeps, shortcut controls, Grad-CAM) and the comparison with the paper.
  */

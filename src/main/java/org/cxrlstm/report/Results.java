@@ -17,7 +17,7 @@ import org.cxrlstm.results.io.CsvException;
 
 /**
  * Everything the report reads from {@code results/NAME/}, parsed and checked against the column
- * contracts of docs/architecture.md. Absent files give empty lists and a line in {@link #missing()}.
+ * contracts of docs/results-format.md. Absent files give empty lists and a line in {@link #missing()}.
  */
 record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
     List<EpochRow> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,

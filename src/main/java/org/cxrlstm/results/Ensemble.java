@@ -12,7 +12,7 @@ import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.results.io.Csv;
 
 /**
- * The fold ensemble of each arm (section 4 protocol in docs/architecture.md): the mean of the fold
+ * The fold ensemble of each arm (section 4 protocol in docs/results-format.md): the mean of the fold
  * models' test-set probabilities per image ({@code partition=test} rows; a file without the column
  * holds test rows only), predicted class the largest mean. Only trials with status done take
  * part; {@code models} says how many.

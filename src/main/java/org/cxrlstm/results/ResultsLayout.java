@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.cxrlstm.config.Settings;
 
 /**
- * Where an experiment's files live under {@code results/NAME/} (docs/architecture.md, "Results
+ * Where an experiment's files live under {@code results/NAME/} (docs/results-format.md, "Results
  * layout"). Locks live in {@code locks/}: their files stay behind, but the locks themselves are
  * released by the kernel when a process ends, however it ends.
  */

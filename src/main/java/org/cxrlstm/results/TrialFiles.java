@@ -7,11 +7,11 @@ import org.cxrlstm.config.Trial;
 
 /**
  * The per-trial CSVs, {@code epochs.csv} and {@code predictions.csv}, with the merged files'
- * columns (docs/architecture.md): every row carries the trial id and its setting columns, so a
+ * columns (docs/results-format.md): every row carries the trial id and its setting columns, so a
  * trial folder explains itself and merging is concatenation.
  */
 public final class TrialFiles {
-  /** Result columns of trials.csv after {@code status} (docs/architecture.md). */
+  /** Result columns of trials.csv after {@code status} (docs/results-format.md). */
   public static final List<String> RESULT_COLUMNS = Stream.concat(Stream.of("best_epoch", "epochs_run",
       "stopped_early", "val_accuracy", "val_loss", "test_accuracy", "test_loss", "test_n", "seconds", "threads"),
       TrialMetrics.COLUMNS.stream()).toList();

@@ -21,7 +21,7 @@ import org.cxrlstm.results.io.Csv;
  * is over its own classes.
  */
 public final class TrialMetrics {
-  /** Canonical class order (docs/architecture.md, "Classes"). */
+  /** Canonical class order (docs/results-format.md, "Classes"). */
   static final List<String> CLASSES = Dataset.CLASSES;
   /** The columns this adds to trials.csv, after {@code threads}. */
   public static final List<String> COLUMNS = columns();

@@ -18,7 +18,7 @@ import org.cxrlstm.results.io.Csv;
 /**
  * Grad-CAM over a set of test images: the inner/border mass of the predicted class's map for every
  * image, and overlays for a chosen few. Rows go to {@code gradcam.csv}
- * (docs/architecture.md).
+ * (docs/results-format.md).
  */
 public final class GradCamSurvey {
   /** The columns after the caller's leading columns (trial_id and arm columns, or model). */

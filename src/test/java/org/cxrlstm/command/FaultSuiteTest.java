@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each kind of bad input, given to the real entry point ({@code evaluate} on an image folder, as a
  * user would): the exit code, the file named in the message and that nothing computed before changed
  * (an earlier evaluation's files keep their bytes; a refused run writes no output folder). Formats
- * that are valid but unusual are accepted. docs/architecture.md lists them under "What bad input gets".
+ * that are valid but unusual are accepted. docs/results-format.md lists them under "What bad input gets".
  */
 @Tag("tensorflow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

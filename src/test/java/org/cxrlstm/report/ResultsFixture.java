@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes a realistic small results folder in the documented layout (docs/architecture.md): 90
+ * Writes a realistic small results folder in the documented layout (docs/results-format.md): 90
  * images, 18 in the test set, 5 folds, one or more arms, one failed trial, optional gradcam.csv.
  */
 final class ResultsFixture {
