@@ -3,13 +3,14 @@ package org.cxrlstm.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cxrlstm.data.Dataset;
 
 /**
  * The classes of one results folder in index order, as the probability columns {@code p_<class>} of
  * its predictions name them; the paper's covid, pneumonia, normal when no predictions say otherwise.
  */
 record ClassNames(List<String> names) {
-  static final ClassNames PAPER = new ClassNames(List.of("covid", "pneumonia", "normal"));
+  static final ClassNames PAPER = new ClassNames(Dataset.CLASSES);
   private static final Map<String, String> TITLES = Map.of("covid", "COVID-19", "pneumonia", "Pneumonia",
       "normal", "Normal");
   static final String PROBABILITY = "p_";
