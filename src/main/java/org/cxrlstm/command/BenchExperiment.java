@@ -46,7 +46,7 @@ final class BenchExperiment implements Experiment {
 
   @Override
   public Schema schema() {
-    return Schema.of("bench", Keys.get("threads"),
+    return Schema.of("bench", Keys.get("threads"), Keys.get("inter.threads"), Keys.get("xla"),
         Keys.Key.of("batch.size", ValueKind.integer(1, 100_000), "16", "images per measured step"),
         Keys.Key.of("bench.warmup", ValueKind.integer(0, 1000), "2", "untimed steps before measuring"),
         Keys.Key.of("bench.repeats", ValueKind.integer(1, 1000), "5", "timed steps per row"),
@@ -58,6 +58,7 @@ final class BenchExperiment implements Experiment {
   @Override
   public void execute(Settings settings) throws IOException {
     int threads = ThreadSettings.threads(settings);
+    ThreadSettings.requireXlaEnvironment(settings, System.getenv());
     int batch = settings.integer("batch.size");
     int warmup = settings.integer("bench.warmup");
     int repeats = settings.integer("bench.repeats");
@@ -74,7 +75,8 @@ final class BenchExperiment implements Experiment {
     for (ModelSpec spec : specs) {
       for (Architecture arch : Architecture.values()) {
         for (Precision precision : precisions) {
-          Benchmark bench = new Benchmark(new Compute(threads, precision), warmup, repeats);
+          Compute compute = new Compute(threads, precision, settings.integer("inter.threads"), settings.bool("xla", false));
+          Benchmark bench = new Benchmark(compute, warmup, repeats);
           double matmul = bench.matmulGflops();
           for (Benchmark.Row r : bench.measure(arch, spec, batch)) {
             double fraction = r.gflopsPerSecond() / matmul;

@@ -128,6 +128,8 @@ public final class Keys {
     key("augment.flip", ValueKind.bool(), "false", "random horizontal flips when augmenting");
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
+    key("inter.threads", ValueKind.integer(1, 64), "1", "TensorFlow inter-op threads (these graphs are one chain of layers)");
+    key("xla", ValueKind.bool(), "false", "TensorFlow's XLA JIT over the whole graph (global_jit_level ON_1); needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment");
     key("onednn.max.isa", ValueKind.choice(OneDnnSettings.VALUES), "", "cap on oneDNN's instruction set (ONEDNN_MAX_CPU_ISA, e.g. AVX2), for results that repeat across CPUs; blank = TensorFlow's choice; must be set in the environment too");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
     key("checkpoint.every", ValueKind.integer(0, 1_000_000), "1", "epochs between a trial's resumable checkpoints in trials/ID.partial (0 = none; SIGTERM still writes one)");
@@ -162,7 +164,7 @@ public final class Keys {
 
   /** Keys that describe how a process runs, not what it computes; left out of config.properties. */
   public static final List<String> PROCESS_KEYS = Stream.concat(
-      Stream.of("threads", "workers", "emit", "plan", "trial", "merge", "fresh"),
+      Stream.of("threads", "inter.threads", "xla", "workers", "emit", "plan", "trial", "merge", "fresh"),
       ALL.keySet().stream().filter(k -> k.startsWith("slurm.") || k.startsWith("k8s."))).toList();
 
   private Keys() {}
@@ -239,6 +241,7 @@ public final class Keys {
       throw new SettingException("lr.decay.patience", s.string("lr.decay.patience"),
           "must be smaller than patience " + s.string("patience") + ", or training stops before it decays");
     }
+    ThreadSettings.requireXlaEnvironment(s, System.getenv());
     if (s.bool("synthetic", false) && s.has("data")) {
       throw new SettingException("data", s.string("data"),
           "cannot be used with synthetic = true (the experiment generates its images); drop one of them");

@@ -91,7 +91,8 @@ public final class FoldTraining implements TrialTraining {
     ModelSpec spec = spec(trial, dataset.classes().size(), Initializer.parse(settings.string("init")));
     Precision.Choice precision = Precision.choose(trial.precision(), Precision.cpuFlags(), false);
     int threads = ThreadSettings.threads(settings);
-    Compute compute = new Compute(threads, precision.precision());
+    Compute compute = new Compute(threads, precision.precision(), settings.integer("inter.threads"),
+        settings.bool("xla", false));
     TrainConfig config = new TrainConfig(trial.learningRate(), trial.batchSize(), trial.epochs(),
         settings.integer("patience"), trial.trainingSeed())
         .withLrDecay(settings.real("lr.decay.factor"), settings.integer("lr.decay.patience"));

@@ -48,6 +48,8 @@ public final class Environment {
     env.put("onednn.max.cpu.isa", System.getenv().getOrDefault(OneDnnSettings.ENV, ""));
     env.put("onednn.isa", OneDnnIsa.probe(Classpath.joined(Classpath.of(OneDnnIsa.class)), ""));
     env.put("threads", String.valueOf(ThreadSettings.threads(s)));
+    env.put("inter.threads", s.string("inter.threads", "1"));
+    env.put("xla", s.string("xla", "false"));
     List<String> precisions = s.list("precision");
     StringBuilder reasons = new StringBuilder();
     StringBuilder chosen = new StringBuilder();
