@@ -113,6 +113,6 @@ class CommandSchemasTest {
         assertTrue(key.equals(key.toLowerCase()), e.name() + " key " + key);
       }
     }
-    assertEquals(List.of("results"), new ReportExperiment(System.out).schema().names());
+    assertEquals(List.of("results", "out"), new ReportExperiment(System.out).schema().names());
   }
 }
