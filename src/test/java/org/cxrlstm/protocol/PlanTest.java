@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.cxrlstm.command.SweepExperiment;
@@ -148,5 +149,40 @@ class PlanTest {
       assertNotEquals(a.trial(i).id(), b.trial(i).id());
     }
     assertEquals(7, SplitSettings.splitSeed(Keys.resolve(Settings.of(other))));
+  }
+
+  @Test
+  void batchSizeAndDropoutAreSweptLikeAnyDeclaredDimension() {
+    Map<String, String> m = KeysTest.minimal();
+    m.put("folds", "2");
+    m.put("batch.size", "4,8");
+    m.put("dropout", "0,0.5");
+    Plan p = plan(m);
+    // 2 folds x 2 batch sizes x 2 dropouts x 2 architectures, dropout inside batch size, architecture innermost
+    assertEquals(16, p.size());
+    List<String> first = p.trials().subList(0, 8).stream()
+        .map(t -> t.settings().get("batch_size") + "/" + t.settings().get("dropout") + "/" + t.settings().get("arch"))
+        .toList();
+    assertEquals(List.of("4/0/cnn", "4/0/cnn-lstm", "4/0.5/cnn", "4/0.5/cnn-lstm", "8/0/cnn", "8/0/cnn-lstm",
+        "8/0.5/cnn", "8/0.5/cnn-lstm"), first);
+    assertEquals(8, p.trial(4).batchSize());
+    assertEquals(0.5, p.trial(2).dropout(), 0.0);
+    // a list of one value is the single-valued plan (same trials, same ids)
+    Map<String, String> single = KeysTest.minimal();
+    single.put("batch.size", "4");
+    single.put("dropout", "0");
+    assertEquals(plan(KeysTest.minimal()).trials(), plan(single).trials());
+  }
+
+  @Test
+  void aFixedDimensionRefusesAList() {
+    Map<String, String> m = KeysTest.minimal();
+    m.put("width", "0.125,0.25");
+    SettingException e = assertThrows(SettingException.class, () -> plan(m));
+    assertTrue(e.getMessage().startsWith("setting 'width' = '0.125,0.25' is not a number"), e.getMessage());
+    m.put("width", "0.125");
+    m.put("batch.size", "4,4");
+    SettingException twice = assertThrows(SettingException.class, () -> plan(m));
+    assertTrue(twice.getMessage().contains("lists '4' twice"), twice.getMessage());
   }
 }
