@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,12 +195,6 @@ public final class Dataset {
       }
     }
     return new Dataset(root, keep, kept);
-  }
-
-  /** This dataset without the images {@code files} (for {@code data.skipInvalid}). */
-  public Dataset without(Collection<String> files) {
-    Set<String> drop = new HashSet<>(files);
-    return new Dataset(root, classes, entries.stream().filter(e -> !drop.contains(e.file())).toList());
   }
 
   /** Patients and their image indices, in first-seen order. */

@@ -75,28 +75,6 @@ public final class ImageStore implements ImageSource {
     return new ImageStore(size, images);
   }
 
-  /** The usable images of a dataset and the ones left out, each with its reason ({@code data.skipInvalid}). */
-  public record Valid(Dataset dataset, ImageStore images, List<String> skipped) {}
-
-  /**
-   * Like {@link #load(Dataset, int, Path)}, but images that cannot be used are left out instead of
-   * failing: the returned dataset lacks them (indices refer to it), {@code skipped} says why each went.
-   */
-  public static Valid loadValid(Dataset dataset, int size, Path cacheDir) throws IOException {
-    try {
-      return new Valid(dataset, load(dataset, size, cacheDir), List.of());
-    } catch (DataException e) {
-      Map<Integer, String> problems = new TreeMap<>();
-      decodeAll(dataset, size, new ImageDecoder(), problems);
-      List<String> files = problems.keySet().stream().map(i -> dataset.entry(i).file()).toList();
-      Dataset kept = dataset.without(files);
-      if (kept.size() == 0) {
-        throw e;
-      }
-      return new Valid(kept, load(kept, size, cacheDir), List.copyOf(problems.values()));
-    }
-  }
-
   private static byte[][] decodeAll(Dataset dataset, int size, ImageDecoder decoder, Map<Integer, String> problems)
       throws IOException {
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));

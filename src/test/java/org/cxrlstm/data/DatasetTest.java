@@ -144,11 +144,4 @@ class DatasetTest {
     assertTrue(e.getMessage().contains("notes.txt: not an image file"), e.getMessage());
     assertTrue(e.getMessage().contains("zero.png: is empty"), e.getMessage());
   }
-
-  @Test
-  void withoutDropsNamedFiles() throws IOException {
-    Path root = synthetic();
-    Dataset d = Dataset.fromManifest(root.resolve("manifest.csv"), root);
-    assertEquals(11, d.without(List.of("covid/covid-000.png")).size());
-  }
 }

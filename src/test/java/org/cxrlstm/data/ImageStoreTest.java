@@ -103,17 +103,4 @@ class ImageStoreTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
-
-  @Test
-  void skipInvalidLeavesOutBadImagesAndSaysWhy() throws IOException {
-    Dataset d = synthetic();
-    Files.write(d.path(4), new byte[(int) Files.size(d.path(4))]);
-    DataException refused = assertThrows(DataException.class, () -> ImageStore.load(d, 32, null));
-    assertEquals(1, refused.problems().size());
-    ImageStore.Valid valid = ImageStore.loadValid(d, 32, dir.resolve("cache"));
-    assertEquals(14, valid.dataset().size());
-    assertEquals(14, valid.images().count());
-    assertEquals(1, valid.skipped().size());
-    assertTrue(valid.skipped().get(0).contains(d.entry(4).file()), valid.skipped().get(0));
-  }
 }
