@@ -70,8 +70,37 @@ public final class DatasetSettings {
     }
   }
 
-  /** The manifest with its labels taken from the column {@code label.column}. */
+  /**
+   * The manifest with its labels taken from the column {@code label.column}, restricted to the rows
+   * {@code data.where} (COLUMN=VALUE) names when it is given.
+   */
   public static Manifest readManifest(Path csv, Settings settings) throws IOException {
+    return where(labelled(csv, settings), settings);
+  }
+
+  private static Manifest where(Manifest manifest, Settings settings) {
+    String where = settings.string("data.where", "").trim();
+    if (where.isEmpty()) {
+      return manifest;
+    }
+    int eq = where.indexOf('=');
+    if (eq <= 0 || eq == where.length() - 1) {
+      throw new SettingException("data.where", where, "is not COLUMN=VALUE (e.g. source_repo=hida6/covid-chestxray-dataset)");
+    }
+    String column = where.substring(0, eq).trim();
+    String value = where.substring(eq + 1).trim();
+    if (!manifest.hasColumn(column)) {
+      throw new SettingException("data.where", where, "names no column of " + manifest.path());
+    }
+    Manifest kept = manifest.where(column, value);
+    if (kept.rows().isEmpty()) {
+      throw new SettingException("data.where", where, "matches no row of " + manifest.path() + " (values of '" + column
+          + "': " + new java.util.TreeSet<>(manifest.values(column)) + ")");
+    }
+    return kept;
+  }
+
+  private static Manifest labelled(Path csv, Settings settings) throws IOException {
     String column = settings.string("label.column", Manifest.LABEL).trim();
     Manifest plain = Manifest.read(csv);
     if (column.isEmpty() || column.equals(Manifest.LABEL)) {

@@ -87,6 +87,7 @@ public final class Keys {
         "manifest CSV of the dataset (file, label, patient_id, sha256, source URL columns)");
     key("classes", ValueKind.text(), "", "classes kept, comma-separated, in index order (covid,normal: a binary task); blank = every label of the manifest");
     key("label.column", ValueKind.text(), "label", "manifest column used as the class (source: predict the image's source instead)");
+    key("data.where", ValueKind.text(), "", "COLUMN=VALUE of the manifest: only those images are used (e.g. source_repo=hida6/covid-chestxray-dataset, a within-source comparison); blank = every image");
     key("data", ValueKind.text(), "", "an ImageFolder directory used instead of the manifest's dataset (blank: none)");
     key("dataset.mirror", ValueKind.text(), "",
         "URL prefix to fetch missing images from (file:DIR, http(s)://...); blank: the manifest's source URLs");
@@ -175,7 +176,7 @@ public final class Keys {
 
   /** The keys that pick the dataset (commands that read one accept them all). */
   public static final List<String> DATASET_KEYS = List.of("data.dir", "dataset.manifest", "classes", "label.column",
-      "data", "dataset.mirror", "cache.dir", "synthetic", "synthetic.per.class", "synthetic.size");
+      "data.where", "data", "dataset.mirror", "cache.dir", "synthetic", "synthetic.per.class", "synthetic.size");
   /** The keys that make the hold-out split and the folds. */
   public static final List<String> SPLIT_KEYS = List.of("seed", "split.seed", "test.fraction", "folds", "test.where",
       "near.duplicates");

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,23 @@ public final class Manifest {
       throw new DataException(path + ": no column '" + column + "' (header has " + columns.keySet() + ")");
     }
     return v;
+  }
+
+  /** The rows whose {@code column} holds {@code value}, with all their columns, in order. */
+  public Manifest where(String column, String value) {
+    List<String> v = values(column);
+    List<Row> kept = new ArrayList<>();
+    Map<String, List<String>> keptColumns = new LinkedHashMap<>();
+    columns.keySet().forEach(c -> keptColumns.put(c, new ArrayList<>()));
+    for (int i = 0; i < rows.size(); i++) {
+      if (v.get(i).equals(value)) {
+        kept.add(rows.get(i));
+        for (Map.Entry<String, List<String>> c : columns.entrySet()) {
+          keptColumns.get(c.getKey()).add(c.getValue().get(i));
+        }
+      }
+    }
+    return new Manifest(path, kept, keptColumns);
   }
 
   /** Reads and checks {@code csv}; throws {@link DataException} listing every bad row. */
