@@ -33,6 +33,7 @@ import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.report.Report;
 import org.cxrlstm.results.TrialMetrics;
+import org.cxrlstm.results.TrialRow;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
@@ -114,7 +115,7 @@ final class EvaluateExperiment implements Experiment {
     out.printf(Locale.ROOT, "evaluate: %d model(s) on %d images of %s -> %s%n", models.size(), dataset.size(),
         dataDir, target);
     Compute compute = Compute.defaults().withThreads(ThreadSettings.threads(settings));
-    List<List<String>> trialRows = new ArrayList<>();
+    List<TrialRow> trialRows = new ArrayList<>();
     List<List<String>> predictionRows = new ArrayList<>();
     Map<List<String>, List<List<Probabilities.Image>>> ensembles = new LinkedHashMap<>();
     int[] all = IntStream.range(0, dataset.size()).toArray();
@@ -193,26 +194,28 @@ final class EvaluateExperiment implements Experiment {
     return List.of(String.valueOf(index), e.file(), e.patientId(), classes.get(e.label()));
   }
 
-  private static List<String> trialRow(int m, String id, List<String> settings, Predictions p, double seconds,
+  private static TrialRow trialRow(int m, String id, List<String> settings, Predictions p, double seconds,
       int threads, List<String> classes) {
-    List<String> row = new ArrayList<>(List.of(String.valueOf(m), id));
-    row.addAll(settings);
-    row.addAll(List.of("done", "", "", "", "", "", number(p.accuracy()), number(p.loss()), String.valueOf(p.count()),
-        String.format(Locale.ROOT, "%.2f", seconds), String.valueOf(threads)));
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int c = 0; c < SETTING_COLUMNS.size(); c++) {
+      columns.put(SETTING_COLUMNS.get(c), settings.get(c));
+    }
+    Map<String, String> results = new LinkedHashMap<>();
+    results.put("test_accuracy", number(p.accuracy()));
+    results.put("test_loss", number(p.loss()));
+    results.put("test_n", String.valueOf(p.count()));
+    results.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
+    results.put("threads", String.valueOf(threads));
     int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
-    row.addAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted), classes).values());
-    return row;
+    results.putAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted), classes));
+    return new TrialRow(m, id, columns, "done", results);
   }
 
-  private static void write(Path target, Dataset dataset, List<String> classes, List<List<String>> trialRows,
+  private static void write(Path target, Dataset dataset, List<String> classes, List<TrialRow> trialRows,
       List<List<String>> predictionRows, Map<List<String>, List<List<Probabilities.Image>>> ensembles,
       Settings settings) throws IOException {
     List<String> probs = classes.stream().map(c -> "p_" + c).toList();
-    List<String> trialHeader = concat(List.of("trial_index", "trial_id"), SETTING_COLUMNS,
-        List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
-            "test_loss", "test_n", "seconds", "threads"));
-    trialHeader.addAll(TrialMetrics.COLUMNS);
-    csv(target.resolve("trials.csv"), trialHeader, trialRows);
+    csv(target.resolve("trials.csv"), TrialRow.header(), trialRows.stream().map(TrialRow::cells).toList());
     csv(target.resolve("predictions.csv"), concat(List.of("trial_id"), SETTING_COLUMNS,
         concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),
         predictionRows);

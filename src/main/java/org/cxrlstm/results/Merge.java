@@ -70,7 +70,7 @@ public final class Merge {
           props.putAll(TrialMetrics.ofFile(predictions));
         }
         finished.add(t);
-        trialRows.add(trialRow(experiment, t, status, props));
+        trialRows.add(labelled(experiment, TrialRow.of(t, status, props).cells()));
       }
       writeTrials(layout.merged("trials.csv"), trialRows);
       concatenate(layout, finished, "epochs.csv", experiment);
@@ -95,26 +95,8 @@ public final class Merge {
     }
   }
 
-  private static List<String> trialRow(String experiment, Trial t, String status, Map<String, String> props) {
-    List<String> row = new ArrayList<>(List.of(experiment, String.valueOf(t.index()), t.id()));
-    row.addAll(t.settings().values());
-    row.add(status);
-    for (String c : TrialFiles.RESULT_COLUMNS) {
-      row.add(props.getOrDefault(c, ""));
-    }
-    return row;
-  }
-
- public  static List<String> trialsHeader() {
-    List<String> header = new ArrayList<>(List.of("trial_index", "trial_id"));
-    header.addAll(Trial.COLUMNS);
-    header.add("status");
-    header.addAll(TrialFiles.RESULT_COLUMNS);
-    return header;
-  }
-
   private static void writeTrials(Path file, List<List<String>> rows) throws IOException {
-    Csv.write(file, labelled(trialsHeader()), rows);
+    Csv.write(file, labelled(TrialRow.header()), rows);
   }
 
   /**

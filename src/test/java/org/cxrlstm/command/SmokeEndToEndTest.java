@@ -14,6 +14,7 @@ import java.util.Map;
 import org.cxrlstm.Main;
 import org.cxrlstm.results.ArmSummary;
 import org.cxrlstm.results.Merge;
+import org.cxrlstm.results.TrialRow;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.results.io.PropertiesText;
 import org.cxrlstm.train.EventFiles;
@@ -38,7 +39,7 @@ class SmokeEndToEndTest {
       assertTrue(Files.exists(root.resolve(f)), f);
     }
     Csv.Table trials = Csv.read(root.resolve("trials.csv"));
-    assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
+    assertEquals(Merge.labelled(TrialRow.header()), trials.header());
     assertEquals(6, trials.rows().size());
     for (int i = 0; i < 6; i++) {
       Map<String, String> row = trials.rows().get(i).toMap();

@@ -55,7 +55,7 @@ class MergeTest {
     }
 
     Csv.Table trials = Csv.read(layout.merged("trials.csv"));
-    assertEquals(Merge.labelled(Merge.trialsHeader()), trials.header());
+    assertEquals(Merge.labelled(TrialRow.header()), trials.header());
     assertEquals(5, trials.rows().size());
     assertEquals("diverged", trials.rows().get(4).toMap().get("status"));
     Csv.Table epochs = Csv.read(layout.merged("epochs.csv"));
