@@ -36,6 +36,11 @@ record Arm(Map<String, String> settings) {
     return new Arm(values);
   }
 
+  /** One string per arm, equal for equal arms (the setting values in column order). */
+  String key() {
+    return String.join("\u0001", settings.values());
+  }
+
   String arch() {
     return settings.get("arch");
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     Properties environment = properties(dir.resolve("environment.properties"), missing);
     ClassNames classes = classes(dir);
     List<String[]> plan = read(dir, "plan.csv", PLAN_COLUMNS, missing,
-        r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold")});
+        r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold"), Arm.of(r).key()});
     List<Trial> trials = read(dir, "trials.csv", TRIAL_COLUMNS, missing, r -> new Trial(r.nonBlank("trial_id"),
         Arm.of(r), r.integer("fold"), r.nonBlank("status"), r.real("test_accuracy"), r.real("test_loss"),
         r.real("val_accuracy"), r.real("val_loss"), r.get("epochs_run").isEmpty() ? 0 : r.integer("epochs_run"),
@@ -74,6 +75,13 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         : List.of();
     return new Results(dir, config, environment, plan, trials, epochs, predictions, ensemble, split, gradcam,
         List.copyOf(missing), classes);
+  }
+
+  /** How many models plan.csv plans for each arm (by {@link Arm#key}); empty without plan.csv. */
+  Map<String, Integer> plannedModels() {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    plan.forEach(p -> out.merge(p[3], 1, Integer::sum));
+    return out;
   }
 
   /**

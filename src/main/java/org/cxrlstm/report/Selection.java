@@ -39,13 +39,22 @@ record Selection(String metric, List<Candidate> candidates) {
 
   /** The candidates of the trials.csv rows in {@code trials}, arms in order of first appearance. */
   static Selection of(List<Trial> trials, String metric) {
+    return of(trials, Map.of(), metric);
+  }
+
+  /**
+   * As {@link #of(List, String)}, an arm counting as complete only when all {@code planned} models
+   * (per {@link Arm#key}, from plan.csv) finished; an arm plan.csv does not list counts its rows.
+   */
+  static Selection of(List<Trial> trials, Map<String, Integer> planned, String metric) {
     Map<Arm, List<Trial>> byArm = new LinkedHashMap<>();
     trials.forEach(t -> byArm.computeIfAbsent(t.arm(), a -> new ArrayList<>()).add(t));
     List<Candidate> out = new ArrayList<>();
     for (Map.Entry<Arm, List<Trial>> e : byArm.entrySet()) {
       List<Trial> done = e.getValue().stream().filter(Trial::done).toList();
       out.add(new Candidate(e.getKey(), Spread.of(done.stream().mapToDouble(Trial::valLoss).toArray()),
-          Spread.of(done.stream().mapToDouble(Trial::valAccuracy).toArray()), done.size(), e.getValue().size()));
+          Spread.of(done.stream().mapToDouble(Trial::valAccuracy).toArray()), done.size(),
+          Math.max(e.getValue().size(), planned.getOrDefault(e.getKey().key(), 0))));
     }
     return new Selection(metric, out);
   }

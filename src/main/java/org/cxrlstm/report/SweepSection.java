@@ -137,7 +137,7 @@ final class SweepSection {
   /** The selection of a results folder, by its {@code select.metric} (default val_loss). */
   static Selection selection(Results results) {
     String metric = results.config().getProperty("select.metric", "").trim();
-    return Selection.of(results.trials(), metric.isEmpty() ? Selection.VAL_LOSS : metric);
+    return Selection.of(results.trials(), results.plannedModels(), metric.isEmpty() ? Selection.VAL_LOSS : metric);
   }
 
   private static double number(ArmEvaluation a, String setting) {

@@ -54,6 +54,21 @@ class SelectionTest {
     assertFalse(s.candidates().get(0).complete());
   }
 
+  @Test
+  void anArmWithPlannedModelsStillRunningIsNotSelectable() {
+    Arm early = arm("cnn", "0.0001");
+    Arm full = arm("cnn", "0.0003");
+    // the early arm has the lower loss but 2 of its 3 planned models (plan.csv) have not finished
+    List<Trial> t = List.of(trial(early, 0, "done", 0.95, 0.05, 0.9),
+        trial(full, 0, "done", 0.9, 0.20, 0.9), trial(full, 1, "done", 0.9, 0.30, 0.9), trial(full, 2, "done", 0.9, 0.25, 0.9));
+    Selection s = Selection.of(t, Map.of(early.key(), 3, full.key(), 3), Selection.VAL_LOSS);
+    assertEquals(full, s.selected("cnn").orElseThrow().arm());
+    assertEquals(1, s.candidates().get(0).finished());
+    assertEquals(3, s.candidates().get(0).planned());
+    // without plan.csv the one finished row would count as the whole arm
+    assertEquals(early, Selection.of(t, Selection.VAL_LOSS).selected("cnn").orElseThrow().arm());
+  }
+
   /** The selected arm and the whole selection table do not move when every test column is scrambled or deleted. */
   @Test
   void selectionCannotSeeTheTestSet() throws Exception {
