@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,16 +19,20 @@ import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.io.Csv;
 
 /**
- * {@code -Dexperiment=bench-workers}: does running trials as K processes at once beat one at a time
- * on this machine? Runs the same sweep ({@code -Dsweep=NAME}, default {@code bench-workers-sweep}: the CPU
- * baseline spec on synthetic images, 2 epochs) once per worker count ({@code -Dworkers.list=1,2}),
- * each from scratch in its own results folder, and writes wall-clock seconds to
- * {@code results/bench-workers/bench-workers.csv}. Worker counts are run in the order given; list a
- * count twice (1,2,1) to see how much the order matters.
+ * {@code -Dexperiment=bench-workers}: which way of running a sweep is fastest on this machine? Times
+ * the same sweep ({@code -Dsweep=NAME}, default {@code bench-workers-sweep}) once per plan, each from
+ * scratch in its own results folder, and writes wall-clock seconds to
+ * {@code results/bench-workers/bench-workers.csv}. A plan is a set of settings laid over the sweep:
+ * {@code -Dbench.plans="workers=1; workers=2; xla=true; inter.threads=2; precision=bf16"} (plans
+ * separated by ';', settings within a plan by spaces). Without {@code bench.plans} the plans are
+ * {@code workers=K} for each K of {@code workers.list}. {@code bench.rounds = R} runs the plans R
+ * times, every other round in reverse order, so drift over the run window does not favour a plan.
+ * An {@code xla=true} plan needs the bench itself started with
+ * {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} (plans without it keep XLA off).
  */
 final class BenchWorkersExperiment implements Experiment {
-  static final String[] COLUMNS = {"sweep", "run", "workers", "threads_per_trial", "cores", "trials", "seconds",
-      "seconds_per_trial"};
+  static final String[] COLUMNS = {"sweep", "run", "round", "plan", "workers", "threads_per_trial", "cores", "trials",
+      "seconds", "seconds_per_trial"};
 
   private final PrintStream out;
 
@@ -42,44 +47,89 @@ final class BenchWorkersExperiment implements Experiment {
 
   @Override
   public String description() {
-    return "time one sweep with -Dworkers=1 and 2 (results/bench-workers/bench-workers.csv)";
+    return "time one sweep under several plans (workers, threads, XLA, precision; results/bench-workers/bench-workers.csv)";
   }
 
   @Override
   public Schema schema() {
     return Schema.of("bench-workers",
         Keys.Key.of("sweep", ValueKind.text(), "bench-workers-sweep", "the experiment file timed"),
-        Keys.Key.of("workers.list", ValueKind.list(ValueKind.integer(1, 256)), "1,2", "worker counts timed, in order"),
+        Keys.Key.of("workers.list", ValueKind.list(ValueKind.integer(1, 256)), "1,2",
+            "worker counts timed, in order (used when bench.plans is blank)"),
+        Keys.Key.of("bench.plans", ValueKind.text(), "",
+            "plans separated by ';', each 'key=value key=value' laid over the sweep; blank = workers=K per workers.list"),
+        Keys.Key.of("bench.rounds", ValueKind.integer(1, 100), "1", "times the plans run, every other round reversed"),
         Keys.get("results.dir"));
+  }
+
+  /** The plans of {@code settings}, each an ordered map of setting overrides. */
+  static List<Map<String, String>> plans(Settings settings) {
+    List<Map<String, String>> plans = new ArrayList<>();
+    if (!settings.has("bench.plans")) {
+      settings.integers("workers.list").forEach(k -> plans.add(Map.of("workers", String.valueOf(k))));
+      return plans;
+    }
+    for (String plan : settings.string("bench.plans").split(";")) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      for (String pair : plan.trim().split("\\s+")) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+          throw new SettingException("bench.plans", settings.string("bench.plans"),
+              "has '" + pair + "', not key=value (plans are separated by ';', settings by spaces)");
+        }
+        overrides.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+      plans.add(overrides);
+    }
+    return plans;
+  }
+
+  /** Plan indices in run order: rounds alternate forward and reverse. */
+  static List<int[]> order(int plans, int rounds) {
+    List<int[]> out = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < plans; i++) {
+        out.add(new int[] {r, r % 2 == 0 ? i : plans - 1 - i});
+      }
+    }
+    return out;
+  }
+
+  static String label(Map<String, String> plan) {
+    return plan.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + " " + b).orElse("");
   }
 
   @Override
   public void execute(Settings settings) throws Exception {
     String sweep = settings.string("sweep");
-    List<Integer> counts = settings.integers("workers.list");
+    List<Map<String, String>> plans = plans(settings);
     Path root = Path.of(settings.string("results.dir")).resolve("bench-workers");
     Experiment experiment = Catalog.standard().find(sweep)
         .orElseThrow(() -> new SettingException("sweep", sweep, "is not an experiment file in experiments/"));
     int cores = Runtime.getRuntime().availableProcessors();
     List<List<Object>> rows = new ArrayList<>();
-    for (int run = 0; run < counts.size(); run++) {
-      int k = counts.get(run);
-      if (k < 1) {
-        throw new SettingException("workers.list", settings.string("workers.list"), "has a count below 1");
-      }
-      Path dir = root.resolve("run" + run + "-k" + k);
+    int run = 0;
+    for (int[] step : order(plans.size(), settings.integer("bench.rounds"))) {
+      Map<String, String> plan = plans.get(step[1]);
+      int k = Integer.parseInt(plan.getOrDefault("workers", "1"));
+      Path dir = root.resolve("run" + run);
       if (Files.exists(dir)) {
         AtomicFiles.deleteRecursively(dir);
       }
-      out.printf(Locale.ROOT, "== bench-workers run %d: %s with %d worker(s)%n", run, sweep, k);
+      out.printf(Locale.ROOT, "== bench-workers run %d (round %d): %s with %s%n", run, step[0], sweep, label(plan));
+      Map<String, String> overrides = new LinkedHashMap<>(plan);
+      overrides.put("results.dir", dir.toString());
       long start = System.nanoTime();
-      experiment.run(Settings.of(Map.of("workers", String.valueOf(k), "results.dir", dir.toString())));
+      experiment.run(Settings.of(overrides));
       double seconds = (System.nanoTime() - start) / 1e9;
       int trials = PlanFile.readIds(dir.resolve(sweep).resolve(PlanFile.FILE)).size();
-      rows.add(List.of(sweep, run, k, LocalWorkers.threadsPerTrial(cores, k), cores, trials, round(seconds),
+      String threads = plan.containsKey("threads") ? plan.get("threads")
+          : String.valueOf(k > 1 ? LocalWorkers.threadsPerTrial(cores, k) : cores);
+      rows.add(List.of(sweep, run, step[0], label(plan), k, threads, cores, trials, round(seconds),
           round(seconds / trials)));
-      out.printf(Locale.ROOT, "   %d worker(s): %d trials in %.1f s (%.1f s per trial)%n", k, trials, seconds,
+      out.printf(Locale.ROOT, "   %s: %d trials in %.1f s (%.1f s per trial)%n", label(plan), trials, seconds,
           seconds / trials);
+      run++;
     }
     Path csv = root.resolve("bench-workers.csv");
     Csv.write(csv, List.of(COLUMNS), rows);
