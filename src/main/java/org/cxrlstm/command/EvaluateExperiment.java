@@ -24,17 +24,17 @@ import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageBatches;
-import org.cxrlstm.data.ImageEntry;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.eval.ConfusionMatrix;
-import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.report.Report;
+import org.cxrlstm.results.EnsembleRow;
+import org.cxrlstm.results.PredictionRow;
+import org.cxrlstm.results.TrialFiles;
 import org.cxrlstm.results.TrialMetrics;
 import org.cxrlstm.results.TrialRow;
-import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
@@ -51,9 +51,6 @@ import org.cxrlstm.train.TrainingSession;
  * from the folder are allowed; an unknown class folder is refused by name.
  */
 final class EvaluateExperiment implements Experiment {
-  /** The trial setting columns of docs/results-format.md, filled from each model card's provenance. */
-  static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
-  static final List<String> ARM_COLUMNS = Trial.ARM_COLUMNS;
   private static final int BATCH = 16;
 
   private final PrintStream out;
@@ -116,8 +113,7 @@ final class EvaluateExperiment implements Experiment {
         dataDir, target);
     Compute compute = Compute.defaults().withThreads(ThreadSettings.threads(settings));
     List<TrialRow> trialRows = new ArrayList<>();
-    List<List<String>> predictionRows = new ArrayList<>();
-    Map<List<String>, List<List<Probabilities.Image>>> ensembles = new LinkedHashMap<>();
+    List<PredictionRow> predictionRows = new ArrayList<>();
     int[] all = IntStream.range(0, dataset.size()).toArray();
     int[] labels = dataset.labels();
     for (int m = 0; m < models.size(); m++) {
@@ -133,33 +129,23 @@ final class EvaluateExperiment implements Experiment {
         p = session.evaluate(batches);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      List<String> settingsRow = settingCells(card, m);
+      Map<String, String> settingsRow = settings(card, m);
       trialRows.add(trialRow(m, models.name(m), settingsRow, p, seconds, compute.threads(), models.classes()));
-      for (int i = 0; i < p.count(); i++) {
-        List<String> row = new ArrayList<>(List.of(models.name(m)));
-        row.addAll(settingsRow);
-        row.add("test");
-        row.addAll(imageCells(dataset, p.indices()[i], models.classes()));
-        row.add(models.classes().get(p.predicted(i)));
-        for (float v : p.probabilities()[i]) {
-          row.add(Float.toString(v));
-        }
-        predictionRows.add(row);
-      }
-      List<String> arm = ARM_COLUMNS.stream().map(c -> settingsRow.get(SETTING_COLUMNS.indexOf(c))).toList();
-      List<Probabilities.Image> model = new ArrayList<>();
-      for (int i = 0; i < p.count(); i++) {
-        double[] probabilities = new double[p.probabilities()[i].length];
-        for (int k = 0; k < probabilities.length; k++) {
-          probabilities[k] = p.probabilities()[i][k];
-        }
-        model.add(new Probabilities.Image(p.indices()[i], probabilities));
-      }
-      ensembles.computeIfAbsent(arm, a -> new ArrayList<>()).add(model);
+      predictionRows.addAll(PredictionRow.of(models.name(m), settingsRow, PredictionRow.TEST, p, dataset));
       out.printf(Locale.ROOT, "  %-28s accuracy %.3f on %d images (%.1f s)%n", models.name(m), p.accuracy(),
           p.count(), seconds);
     }
-    write(target, dataset, models.classes(), trialRows, predictionRows, ensembles, settings);
+    List<String> classes = models.classes();
+    TrialRow.write(target.resolve("trials.csv"), trialRows);
+    PredictionRow.write(target.resolve("predictions.csv"), classes, predictionRows);
+    EnsembleRow.write(target.resolve("ensemble_predictions.csv"), classes, EnsembleRow.of(predictionRows, classes));
+    java.util.Properties config = new java.util.Properties();
+    config.setProperty("models", settings.string("models"));
+    config.setProperty("data", settings.string("data"));
+    config.setProperty("classes", String.join(",", classes));
+    try (Writer w = Files.newBufferedWriter(target.resolve("experiment.properties"), StandardCharsets.UTF_8)) {
+      config.store(w, "external evaluation of saved models (-Dexperiment=evaluate)");
+    }
     out.println("wrote " + target.resolve("predictions.csv") + " and ensemble_predictions.csv");
     out.println("wrote " + Report.write(target));
   }
@@ -173,10 +159,10 @@ final class EvaluateExperiment implements Experiment {
   }
 
   /** The setting columns of model {@code m}, from its card; fold falls back to the model's position. */
-  private static List<String> settingCells(ModelCard card, int m) {
+  private static Map<String, String> settings(ModelCard card, int m) {
     Map<String, String> prov = card.provenance();
-    List<String> cells = new ArrayList<>();
-    for (String c : SETTING_COLUMNS) {
+    Map<String, String> cells = new LinkedHashMap<>();
+    for (String c : Trial.COLUMNS) {
       String v = switch (c) {
         case "arch" -> card.architecture().id();
         case "input_size" -> String.valueOf(card.spec().inputSize());
@@ -184,77 +170,22 @@ final class EvaluateExperiment implements Experiment {
         case "fold" -> prov.getOrDefault("fold", String.valueOf(m + 1));
         default -> prov.getOrDefault(c, "");
       };
-      cells.add(v);
+      cells.put(c, v);
     }
     return cells;
   }
 
-  private static List<String> imageCells(Dataset dataset, int index, List<String> classes) {
-    ImageEntry e = dataset.entry(index);
-    return List.of(String.valueOf(index), e.file(), e.patientId(), classes.get(e.label()));
-  }
-
-  private static TrialRow trialRow(int m, String id, List<String> settings, Predictions p, double seconds,
+  private static TrialRow trialRow(int m, String id, Map<String, String> settings, Predictions p, double seconds,
       int threads, List<String> classes) {
-    Map<String, String> columns = new LinkedHashMap<>();
-    for (int c = 0; c < SETTING_COLUMNS.size(); c++) {
-      columns.put(SETTING_COLUMNS.get(c), settings.get(c));
-    }
     Map<String, String> results = new LinkedHashMap<>();
-    results.put("test_accuracy", number(p.accuracy()));
-    results.put("test_loss", number(p.loss()));
+    results.put("test_accuracy", TrialFiles.number(p.accuracy()));
+    results.put("test_loss", TrialFiles.number(p.loss()));
     results.put("test_n", String.valueOf(p.count()));
     results.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
     results.put("threads", String.valueOf(threads));
     int[] predicted = IntStream.range(0, p.count()).map(p::predicted).toArray();
     results.putAll(TrialMetrics.of(ConfusionMatrix.of(classes.size(), p.labels(), predicted), classes));
-    return new TrialRow(m, id, columns, "done", results);
+    return new TrialRow(m, id, settings, "done", results);
   }
 
-  private static void write(Path target, Dataset dataset, List<String> classes, List<TrialRow> trialRows,
-      List<List<String>> predictionRows, Map<List<String>, List<List<Probabilities.Image>>> ensembles,
-      Settings settings) throws IOException {
-    List<String> probs = classes.stream().map(c -> "p_" + c).toList();
-    csv(target.resolve("trials.csv"), TrialRow.header(), trialRows.stream().map(TrialRow::cells).toList());
-    csv(target.resolve("predictions.csv"), concat(List.of("trial_id"), SETTING_COLUMNS,
-        concat(List.of("partition", "index", "file", "patient_id", "label", "predicted"), probs, List.of())),
-        predictionRows);
-    List<List<String>> ensembleRows = new ArrayList<>();
-    for (Map.Entry<List<String>, List<List<Probabilities.Image>>> arm : ensembles.entrySet()) {
-      for (Probabilities.Image mean : Probabilities.ensemble(arm.getValue())) {
-        List<String> row = new ArrayList<>(arm.getKey());
-        row.add(String.valueOf(arm.getValue().size()));
-        row.addAll(imageCells(dataset, mean.index(), classes));
-        row.add(classes.get(mean.predicted()));
-        for (double v : mean.p()) {
-          row.add(Float.toString((float) v));
-        }
-        ensembleRows.add(row);
-      }
-    }
-    csv(target.resolve("ensemble_predictions.csv"), concat(ARM_COLUMNS,
-        List.of("models", "index", "file", "patient_id", "label", "predicted"), probs), ensembleRows);
-    java.util.Properties config = new java.util.Properties();
-    config.setProperty("models", settings.string("models"));
-    config.setProperty("data", settings.string("data"));
-    config.setProperty("classes", String.join(",", classes));
-    try (Writer w = Files.newBufferedWriter(target.resolve("experiment.properties"), StandardCharsets.UTF_8)) {
-      config.store(w, "external evaluation of saved models (-Dexperiment=evaluate)");
-    }
-  }
-
-  private static void csv(Path file, List<String> header, List<List<String>> rows) throws IOException {
-    Csv.write(file, header, rows);
-  }
-
-  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    out.addAll(c);
-    return out;
-  }
-
-  private static String number(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
-  }
 }

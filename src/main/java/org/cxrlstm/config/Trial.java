@@ -54,7 +54,7 @@ public final class Trial {
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     this.architecture = settings.containsKey("arch") ? Architecture.parse(settings.get("arch")) : null;
     this.fold = intOf("fold");
-    this.seed = settings.containsKey("seed") ? Long.parseLong(settings.get("seed")) : 0;
+    this.seed = settings.getOrDefault("seed", "").isEmpty() ? 0 : Long.parseLong(settings.get("seed"));
     this.learningRate = realOf("learning_rate");
     this.epochs = intOf("epochs");
     this.lstmUnits = intOf("lstm_units");

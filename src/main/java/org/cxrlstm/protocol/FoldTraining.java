@@ -17,16 +17,16 @@ import org.cxrlstm.data.Augmentation;
 import org.cxrlstm.data.BatchIterator;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageBatches;
-import org.cxrlstm.data.ImageEntry;
 import org.cxrlstm.data.ImageSource;
 import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.results.Environment;
+import org.cxrlstm.results.EpochRow;
+import org.cxrlstm.results.PredictionRow;
 import org.cxrlstm.results.ResultsLayout;
 import org.cxrlstm.results.TrialFiles;
-import org.cxrlstm.results.TrialMetrics;
 import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.split.Fold;
@@ -99,7 +99,7 @@ public final class FoldTraining implements TrialTraining {
     Map<String, String> result = new LinkedHashMap<>();
     try (TrainingSession session = TrainingSession.forTraining(trial.architecture(), spec, trial.learningRate(),
             trial.trainingSeed(), compute);
-        Csv.Appender epochs = Csv.append(dir.resolve("epochs.csv"), TrialFiles.epochsHeader());
+        Csv.Appender epochs = EpochRow.append(dir.resolve("epochs.csv"));
         TensorBoardEvents events = settings.bool("tensorboard", true)
             ? TensorBoardEvents.open(layout.tensorboard(trial.id())) : null) {
       List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochRows(trial, epochs), new EpochLine(trial, out),
@@ -120,7 +120,7 @@ public final class FoldTraining implements TrialTraining {
           trial.batchSize(), normalization)) {
         p = session.evaluate(batches);
       }
-      writePredictions(trial, dir, Map.of(TrialMetrics.TEST, p, TrialMetrics.VALIDATION, validation));
+      writePredictions(trial, dir, Map.of(PredictionRow.TEST, p, PredictionRow.VALIDATION, validation));
       if (settings.bool("save.models", false)) {
         ModelStore.save(session, card(trial, spec, normalization), layout.model(trial.id()));
       }
@@ -178,34 +178,19 @@ public final class FoldTraining implements TrialTraining {
 
   /** predictions.csv: the test rows, then the validation rows, each with its partition. */
   private void writePredictions(Trial trial, Path dir, Map<String, Predictions> byPartition) throws IOException {
-    List<String> classes = data.dataset().classes();
-    try (Csv.Appender csv = Csv.append(dir.resolve("predictions.csv"),
-        TrialFiles.predictionsHeader(classes))) {
-      for (String partition : List.of(TrialMetrics.TEST, TrialMetrics.VALIDATION)) {
-        Predictions p = byPartition.get(partition);
-        for (int i = 0; i < p.count(); i++) {
-          ImageEntry e = data.dataset().entry(p.indices()[i]);
-          List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-          row.addAll(List.of(partition, p.indices()[i], e.file(), e.patientId(), classes.get(p.labels()[i]),
-              classes.get(p.predicted(i))));
-          for (float v : p.probabilities()[i]) {
-            row.add(Float.toString(v));
-          }
-          csv.row(row);
-        }
-      }
+    List<PredictionRow> rows = new ArrayList<>();
+    for (String partition : List.of(PredictionRow.TEST, PredictionRow.VALIDATION)) {
+      rows.addAll(PredictionRow.of(trial.id(), trial.settings(), partition, byPartition.get(partition), data.dataset()));
     }
+    PredictionRow.write(dir.resolve("predictions.csv"), data.dataset().classes(), rows);
   }
 
   /** epochs.csv rows as training goes. */
   private record EpochRows(Trial trial, Csv.Appender csv) implements TrainingListener {
     @Override
     public void onEpochEnd(EpochRecord r) {
-      List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-      row.addAll(List.of(r.epoch(), TrialFiles.number(r.trainLoss()), TrialFiles.number(r.trainAccuracy()), TrialFiles.number(r.validationLoss()),
-          TrialFiles.number(r.validationAccuracy()), TrialFiles.number(r.learningRateNow()), String.format(Locale.ROOT, "%.2f", r.seconds())));
       try {
-        csv.row(row);
+        csv.row(EpochRow.of(trial, r).cells());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -36,6 +36,15 @@ record Arm(Map<String, String> settings) {
     return new Arm(values);
   }
 
+  /** The arm of a row's setting columns (a column it lacks is blank). */
+  static Arm of(Map<String, String> settings) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String c : COLUMNS) {
+      values.put(c, settings.getOrDefault(c, ""));
+    }
+    return new Arm(values);
+  }
+
   /** One string per arm, equal for equal arms (the setting values in column order). */
   String key() {
     return String.join("\u0001", settings.values());

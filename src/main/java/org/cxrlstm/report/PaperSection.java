@@ -81,7 +81,7 @@ final class PaperSection {
     return out;
   }
 
-  static void add(Page page, Sections sections, List<ArmEvaluation> arms, List<String> labels, List<EpochRow> epochs,
+  static void add(Page page, Sections sections, List<ArmEvaluation> arms, List<String> labels, List<ArmEpoch> epochs,
       Properties config) throws IOException {
     List<PaperNumber> numbers = numbers();
     page.heading(2, "Comparison with the paper (Islam, Islam & Asraf 2020)");
@@ -106,7 +106,7 @@ final class PaperSection {
     page.bullets(numbers.stream().filter(n -> n.quantity().equals("not_given")).map(PaperNumber::note).toList());
   }
 
-  private static Table reproduced(List<PaperNumber> numbers, List<ArmEvaluation> arms, List<EpochRow> epochs,
+  private static Table reproduced(List<PaperNumber> numbers, List<ArmEvaluation> arms, List<ArmEpoch> epochs,
       Properties config) {
     List<List<String>> rows = new ArrayList<>();
     for (PaperNumber n : numbers) {
@@ -155,10 +155,10 @@ final class PaperSection {
             "paper inside our 95% CI (test sampling only)", "where in the paper"), rows);
   }
 
-  private static Spread lastEpoch(List<EpochRow> rows, String quantity) {
+  private static Spread lastEpoch(List<ArmEpoch> rows, String quantity) {
     List<Double> values = new ArrayList<>();
-    rows.stream().map(EpochRow::trialId).distinct().forEach(id -> rows.stream().filter(r -> r.trialId().equals(id))
-        .max(Comparator.comparingInt(EpochRow::epoch)).ifPresent(r -> values.add(switch (quantity) {
+    rows.stream().map(ArmEpoch::trialId).distinct().forEach(id -> rows.stream().filter(r -> r.trialId().equals(id))
+        .max(Comparator.comparingInt(ArmEpoch::epoch)).ifPresent(r -> values.add(switch (quantity) {
           case "train_accuracy" -> r.trainAccuracy();
           case "val_accuracy" -> r.valAccuracy();
           case "train_loss" -> r.trainLoss();

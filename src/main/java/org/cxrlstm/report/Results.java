@@ -13,6 +13,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.cxrlstm.results.EnsembleRow;
+import org.cxrlstm.results.EpochRow;
+import org.cxrlstm.results.PlanFile;
+import org.cxrlstm.results.PredictionRow;
+import org.cxrlstm.results.TrialRow;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.results.io.CsvException;
 
@@ -21,23 +26,8 @@ import org.cxrlstm.results.io.CsvException;
  * contracts of docs/results-format.md. Absent files give empty lists and a line in {@link #missing()}.
  */
 record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
-    List<EpochRow> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,
+    List<ArmEpoch> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,
     List<GradCamRow> gradcam, List<String> missing, ClassNames classes) {
-
-  static final List<String> TRIAL_COLUMNS = concat(List.of("trial_index", "trial_id"), Arm.SETTING_COLUMNS,
-      List.of("status", "best_epoch", "epochs_run", "stopped_early", "val_accuracy", "val_loss", "test_accuracy",
-          "test_loss", "test_n", "seconds", "threads"));
-  static final List<String> EPOCH_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
-      List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate_now", "seconds"));
-  static final List<String> PREDICTION_COLUMNS = concat(List.of("trial_id"), Arm.SETTING_COLUMNS,
-      List.of("index", "file", "patient_id", "label", "predicted"));
-  static final List<String> ENSEMBLE_COLUMNS = concat(Arm.COLUMNS,
-      List.of("models", "index", "file", "patient_id", "label", "predicted"),
-      List.of());
-  static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
-  static final List<String> GRADCAM_COLUMNS = concat(List.of("trial_id"), Arm.COLUMNS,
-      List.of("index", "file", "label", "predicted", "inner_mass", "border_mass"));
-  static final List<String> PLAN_COLUMNS = concat(List.of("trial_index", "trial_id"), Arm.SETTING_COLUMNS, List.of());
 
   /** Reads {@code dir}; fails if it is not a directory or a present file is malformed. */
   static Results load(Path dir) {
@@ -50,31 +40,78 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         || !Files.exists(dir.resolve("config.properties")) ? dir.resolve("experiment.properties")
         : dir.resolve("config.properties"), missing);
     Properties environment = properties(dir.resolve("environment.properties"), missing);
-    ClassNames classes = classes(dir);
-    List<String[]> plan = read(dir, "plan.csv", PLAN_COLUMNS, missing,
-        r -> new String[] {r.nonBlank("trial_id"), Arm.of(r).arch(), r.get("fold"), Arm.of(r).key()});
-    List<Trial> trials = read(dir, "trials.csv", TRIAL_COLUMNS, missing, r -> new Trial(r.nonBlank("trial_id"),
-        Arm.of(r), r.integer("fold"), r.nonBlank("status"), r.real("test_accuracy"), r.real("test_loss"),
-        r.real("val_accuracy"), r.real("val_loss"), r.get("epochs_run").isEmpty() ? 0 : r.integer("epochs_run"),
-        r.real("seconds")));
-    List<EpochRow> epochs = read(dir, "epochs.csv", EPOCH_COLUMNS, missing, r -> new EpochRow(r.nonBlank("trial_id"),
-        Arm.of(r), r.integer("fold"), r.integer("epoch"), r.real("train_loss"), r.real("train_accuracy"),
-        r.real("val_loss"), r.real("val_accuracy")));
+    EnsembleRow.File ensembleFile = read(dir, "ensemble_predictions.csv", missing, EnsembleRow::read);
+    PredictionRow.File predictionFile = read(dir, "predictions.csv", missing, PredictionRow::read);
+    // the classes of the ensemble file (one row per test image, so the smaller file), else the predictions'
+    ClassNames classes = ensembleFile != null ? new ClassNames(ensembleFile.classes())
+        : predictionFile != null ? new ClassNames(predictionFile.classes()) : ClassNames.PAPER;
+    if (ensembleFile != null && predictionFile != null && !ensembleFile.classes().equals(predictionFile.classes())) {
+      List<String> lacking = ensembleFile.classes().stream().filter(c -> !predictionFile.classes().contains(c))
+          .map(c -> "'p_" + c + "'").toList();
+      throw new ReportInputException(dir.resolve("predictions.csv") + ": probability columns of classes "
+          + predictionFile.classes() + " differ from ensemble_predictions.csv's " + ensembleFile.classes()
+          + (lacking.isEmpty() ? "" : "; column " + String.join(", ", lacking) + " is missing"));
+    }
+    List<String[]> plan = orEmpty(read(dir, "plan.csv", missing, PlanFile::read)).stream()
+        .map(t -> new String[] {t.id(), t.settings().get("arch"), t.settings().get("fold"), Arm.of(t.settings()).key()})
+        .toList();
+    List<Trial> trials = orEmpty(read(dir, "trials.csv", missing, TrialRow::read)).stream()
+        .map(t -> new Trial(t.id(), Arm.of(t.settings()), Integer.parseInt(t.settings().get("fold")), t.status(),
+            t.real("test_accuracy"), t.real("test_loss"), t.real("val_accuracy"), t.real("val_loss"),
+            Double.isNaN(t.real("epochs_run")) ? 0 : (int) t.real("epochs_run"), t.real("seconds")))
+        .toList();
+    List<ArmEpoch> epochs = orEmpty(read(dir, "epochs.csv", missing, EpochRow::read)).stream()
+        .map(e -> new ArmEpoch(e.trialId(), Arm.of(e.settings()), Integer.parseInt(e.settings().get("fold")),
+            e.epoch().epoch(), e.epoch().trainLoss(), e.epoch().trainAccuracy(), e.epoch().validationLoss(),
+            e.epoch().validationAccuracy()))
+        .toList();
     // test-set rows only: predictions.csv also holds each fold model's validation images
-    // (partition=validation); files written before that column hold test rows only
-    List<Prediction> predictions = read(dir, "predictions.csv", withProbabilities(PREDICTION_COLUMNS, classes), missing,
-        r -> !r.has("partition") || r.get("partition").isEmpty() || r.get("partition").equals("test")
-            ? prediction(r, r.integer("fold"), classes) : null).stream().filter(java.util.Objects::nonNull).toList();
-    List<Prediction> ensemble = read(dir, "ensemble_predictions.csv", withProbabilities(ENSEMBLE_COLUMNS, classes), missing,
-        r -> prediction(r, Prediction.ENSEMBLE, classes));
-    List<SplitRow> split = read(dir, "split.csv", SPLIT_COLUMNS, missing, r -> splitRow(r, classes));
+    List<Prediction> predictions = predictionFile == null ? List.of() : predictionFile.test().stream()
+        .map(p -> new Prediction(Arm.of(p.settings()), Integer.parseInt(p.settings().get("fold")),
+            p.settings().get("seed").isEmpty() ? 0 : Long.parseLong(p.settings().get("seed")), p.index(), p.file(),
+            p.patientId(), classes.indexOf(p.label()), classes.indexOf(p.predicted()), p.probabilities()))
+        .toList();
+    List<Prediction> ensemble = ensembleFile == null ? List.of() : ensembleFile.rows().stream()
+        .map(p -> new Prediction(Arm.of(p.arm()), Prediction.ENSEMBLE, 0, p.index(), p.file(), p.patientId(),
+            classes.indexOf(p.label()), classes.indexOf(p.predicted()), p.probabilities()))
+        .toList();
+    List<SplitRow> split = readCsv(dir, "split.csv", SPLIT_COLUMNS, missing, r -> splitRow(r, classes));
     List<GradCamRow> gradcam = Files.exists(dir.resolve("gradcam.csv"))
-        ? read(dir, "gradcam.csv", GRADCAM_COLUMNS, missing, r -> new GradCamRow(r.nonBlank("trial_id"), Arm.of(r),
-            r.integer("index"), classIndex(r, "label", classes), classIndex(r, "predicted", classes), r.real("inner_mass"),
-            r.real("border_mass")))
+        ? readCsv(dir, "gradcam.csv", GRADCAM_COLUMNS, missing, r -> new GradCamRow(r.nonBlank("trial_id"),
+            Arm.of(r), r.integer("index"), classIndex(r, "label", classes), classIndex(r, "predicted", classes),
+            r.real("inner_mass"), r.real("border_mass")))
         : List.of();
     return new Results(dir, config, environment, plan, trials, epochs, predictions, ensemble, split, gradcam,
         List.copyOf(missing), classes);
+  }
+
+  static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
+  static final List<String> GRADCAM_COLUMNS = Stream.concat(Stream.of("trial_id"), Stream.concat(
+      Arm.COLUMNS.stream(), Stream.of("index", "file", "label", "predicted", "inner_mass", "border_mass"))).toList();
+
+  /** A file's rows through one of the results readers; null, and a line in {@code missing}, when absent. */
+  private static <T> T read(Path dir, String name, List<String> missing, FileReader<T> reader) {
+    Path file = dir.resolve(name);
+    if (!Files.exists(file)) {
+      missing.add(name);
+      return null;
+    }
+    try {
+      return reader.read(file);
+    } catch (CsvException | NumberFormatException e) {
+      throw new ReportInputException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
+          : file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ReportInputException(file + ": cannot read CSV: " + e.getMessage(), e);
+    }
+  }
+
+  private interface FileReader<T> {
+    T read(Path file) throws IOException;
+  }
+
+  private static <T> List<T> orEmpty(List<T> rows) {
+    return rows == null ? List.of() : rows;
   }
 
   /** How many models plan.csv plans for each arm (by {@link Arm#key}); empty without plan.csv. */
@@ -84,20 +121,6 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     return out;
   }
 
-  /**
-   * The classes named by the probability columns of the first predictions file present, the ensemble's
-   * first (one row per test image, so the smaller file); the other file must then have the same columns.
-   */
-  private static ClassNames classes(Path dir) {
-    for (String name : List.of("ensemble_predictions.csv", "predictions.csv")) {
-      Path file = dir.resolve(name);
-      if (Files.exists(file)) {
-        return ClassNames.ofHeader(table(file, List.of()).header());
-      }
-    }
-    return ClassNames.PAPER;
-  }
-
   /** The arms in order of first appearance in trials, predictions and ensembles. */
   List<Arm> arms() {
     Set<Arm> arms = new LinkedHashSet<>();
@@ -105,24 +128,6 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     predictions.forEach(p -> arms.add(p.arm()));
     ensemble.forEach(p -> arms.add(p.arm()));
     return List.copyOf(arms);
-  }
-
-  private static List<String> withProbabilities(List<String> columns, ClassNames classes) {
-    return Stream.concat(columns.stream(), classes.probabilityColumns().stream()).toList();
-  }
-
-  private static Prediction prediction(Csv.Row r, int fold, ClassNames classes) {
-    List<String> columns = classes.probabilityColumns();
-    double[] p = new double[columns.size()];
-    for (int k = 0; k < p.length; k++) {
-      p[k] = r.real(columns.get(k));
-      if (!(p[k] >= 0 && p[k] <= 1)) {
-        throw r.fail(columns.get(k), Double.toString(p[k]), "is not a probability in [0, 1]");
-      }
-    }
-    long seed = fold == Prediction.ENSEMBLE || r.get("seed").isEmpty() ? 0 : Long.parseLong(r.get("seed").trim());
-    return new Prediction(Arm.of(r), fold, seed, r.integer("index"), r.get("file"), r.get("patient_id"),
-        classIndex(r, "label", classes), classIndex(r, "predicted", classes), p);
   }
 
   private static SplitRow splitRow(Csv.Row r, ClassNames classes) {
@@ -138,7 +143,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
     return new SplitRow(r.integer("index"), r.get("file"), classIndex(r, "label", classes), r.get("patient_id"), test, fold);
   }
 
-  private static <T> List<T> read(Path dir, String name, List<String> columns, List<String> missing,
+  private static <T> List<T> readCsv(Path dir, String name, List<String> columns, List<String> missing,
       Function<Csv.Row, T> parse) {
     Path file = dir.resolve(name);
     if (!Files.exists(file)) {
@@ -189,9 +194,5 @@ record Results(Path dir, Properties config, Properties environment, List<String[
       throw new ReportInputException(file + ": cannot read properties: " + e.getMessage(), e);
     }
     return p;
-  }
-
-  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-    return Stream.of(a, b, c).flatMap(List::stream).toList();
   }
 }

@@ -88,7 +88,7 @@ final class Sections {
     }
     for (int i = 0; i < arms.size(); i++) {
       Arm arm = arms.get(i).arm();
-      List<EpochRow> rows = results.epochs().stream().filter(r -> r.arm().equals(arm)).toList();
+      List<ArmEpoch> rows = results.epochs().stream().filter(r -> r.arm().equals(arm)).toList();
       if (rows.isEmpty()) {
         continue;
       }
@@ -105,8 +105,8 @@ final class Sections {
         + Report.CONFOUND);
   }
 
-  private static List<Plots.Line> curves(List<EpochRow> rows, Arm arm, boolean accuracy) {
-    Map<Integer, List<EpochRow>> byEpoch = new TreeMap<>(rows.stream().collect(Collectors.groupingBy(EpochRow::epoch)));
+  private static List<Plots.Line> curves(List<ArmEpoch> rows, Arm arm, boolean accuracy) {
+    Map<Integer, List<ArmEpoch>> byEpoch = new TreeMap<>(rows.stream().collect(Collectors.groupingBy(ArmEpoch::epoch)));
     List<Plots.Line> out = new ArrayList<>();
     for (boolean train : new boolean[] {true, false}) {
       double[] x = new double[byEpoch.size()];
@@ -114,7 +114,7 @@ final class Sections {
       double[] lo = new double[x.length];
       double[] hi = new double[x.length];
       int k = 0;
-      for (Map.Entry<Integer, List<EpochRow>> e : byEpoch.entrySet()) {
+      for (Map.Entry<Integer, List<ArmEpoch>> e : byEpoch.entrySet()) {
         double[] v = e.getValue().stream().mapToDouble(r -> train ? (accuracy ? r.trainAccuracy() : r.trainLoss())
             : (accuracy ? r.valAccuracy() : r.valLoss())).toArray();
         Spread s = Spread.of(v);

@@ -51,7 +51,10 @@ public final class Merge {
       List<String> missing = new ArrayList<>();
       List<Trial> finished = new ArrayList<>();
       String experiment = layout.root().getFileName().toString();
-      List<List<String>> trialRows = new ArrayList<>();
+      List<TrialRow> trials = new ArrayList<>();
+      List<String> classes = null;
+      List<PredictionRow> predictions = new ArrayList<>();
+      List<EpochRow> epochs = new ArrayList<>();
       for (Trial t : plan) {
         Path dir = layout.trial(t.id());
         if (!Files.exists(dir.resolve(ResultsLayout.DONE))) {
@@ -65,20 +68,40 @@ public final class Merge {
           case "diverged" -> diverged.add(t.id());
           default -> failed.add(t.index() + " " + t.id() + ": " + props.getOrDefault("message", ""));
         }
-        Path predictions = dir.resolve("predictions.csv");
-        if (Files.exists(predictions)) {
-          props.putAll(TrialMetrics.ofFile(predictions));
+        Path predictionsFile = dir.resolve("predictions.csv");
+        if (Files.exists(predictionsFile)) {
+          PredictionRow.File file = PredictionRow.read(predictionsFile);
+          if (classes == null) {
+            classes = file.classes();
+          } else if (!classes.equals(file.classes())) {
+            throw new IOException(predictionsFile + " has classes " + file.classes() + ", earlier trials have " + classes);
+          }
+          props.putAll(TrialMetrics.of(file.test(), classes));
+          predictions.addAll(file.rows());
+        }
+        if (Files.exists(dir.resolve("epochs.csv"))) {
+          epochs.addAll(EpochRow.read(dir.resolve("epochs.csv")));
         }
         finished.add(t);
-        trialRows.add(labelled(experiment, TrialRow.of(t, status, props).cells()));
+        trials.add(TrialRow.of(t, status, props));
       }
-      writeTrials(layout.merged("trials.csv"), trialRows);
-      concatenate(layout, finished, "epochs.csv", experiment);
-      concatenate(layout, finished, "predictions.csv", experiment);
+      write(layout.merged("trials.csv"), TrialRow.header(), trials.stream().map(TrialRow::cells).toList(), experiment);
+      write(layout.merged("epochs.csv"), EpochRow.header(), epochs.stream().map(EpochRow::cells).toList(), experiment);
+      List<EnsembleRow> ensembles = List.of();
+      if (classes == null) {
+        Files.deleteIfExists(layout.merged("predictions.csv"));
+        Files.deleteIfExists(layout.merged("ensemble_predictions.csv"));
+      } else {
+        write(layout.merged("predictions.csv"), PredictionRow.header(classes),
+            predictions.stream().map(PredictionRow::cells).toList(), experiment);
+        ensembles = EnsembleRow.of(predictions.stream().filter(p -> done.contains(p.trialId())).toList(), classes);
+        write(layout.merged("ensemble_predictions.csv"), EnsembleRow.header(classes),
+            ensembles.stream().map(EnsembleRow::cells).toList(), experiment);
+      }
       concatenate(layout, finished, "gradcam.csv", experiment);
-      Ensemble.write(layout, finished, done, layout.merged("ensemble_predictions.csv"), experiment);
-      ArmSummary.write(layout.merged("trials.csv"), layout.merged("ensemble_predictions.csv"),
-          layout.merged("summary.csv"), experiment);
+      List<SummaryRow> summary = ArmSummary.of(trials, ensembles, classes == null ? TrialMetrics.CLASSES : classes);
+      write(layout.merged("summary.csv"), SummaryRow.header(), summary.stream().map(SummaryRow::cells).toList(),
+          experiment);
       Summary s = new Summary(plan.size(), done, diverged, failed, running, missing);
       report(s, layout, out);
       Environment.finish(layout);
@@ -95,8 +118,14 @@ public final class Merge {
     }
   }
 
-  private static void writeTrials(Path file, List<List<String>> rows) throws IOException {
-    Csv.write(file, labelled(TrialRow.header()), rows);
+  /** A merged file: the experiment column, then {@code header}; removed when there are no rows. */
+  private static void write(Path file, List<String> header, List<List<String>> rows, String experiment)
+      throws IOException {
+    if (rows.isEmpty()) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    Csv.write(file, labelled(header), rows.stream().map(r -> labelled(experiment, r)).toList());
   }
 
   /**
@@ -113,34 +142,18 @@ public final class Merge {
         continue;
       }
       Csv.Table table = Csv.read(file);
-      int at = name.equals("predictions.csv") && !table.has("partition") ? table.header().indexOf("index") : -1;
-      List<String> columns = at >= 0 ? withPartition(table.header(), at, "partition") : table.header();
       if (header == null) {
-        header = columns;
-      } else if (!header.equals(columns)) {
-        throw new IOException(file + " has columns " + columns + " but earlier trials have " + header);
+        header = table.header();
+      } else if (!header.equals(table.header())) {
+        throw new IOException(file + " has columns " + table.header() + " but earlier trials have " + header);
       }
-      for (Csv.Row row : table.rows()) {
-        rows.add(labelled(experiment, at >= 0 ? withPartition(row.values(), at, TrialMetrics.TEST) : row.values()));
-      }
+      table.rows().forEach(r -> rows.add(r.values()));
     }
-    Path target = layout.merged(name);
     if (header == null) {
-      Files.deleteIfExists(target);
+      Files.deleteIfExists(layout.merged(name));
       return;
     }
-    Csv.write(target, labelled(header), rows);
-  }
-
-  /**
-   * A predictions header or row with {@code partition} (the column's name, or {@code test} in a
-   * row) inserted at {@code at}, before {@code index}: trial folders written before validation
-   * predictions were kept held test rows only.
-   */
-  private static List<String> withPartition(List<String> cells, int at, String partition) {
-    List<String> out = new ArrayList<>(cells);
-    out.add(at, partition);
-    return out;
+    write(layout.merged(name), header, rows, experiment);
   }
 
   /** {@code header} of a per-trial or merge-internal table as it appears in the merged file. */

@@ -26,6 +26,12 @@ public final class PlanFile {
     Csv.write(file, header, rows);
   }
 
+  /** The trials of a written plan.csv, in order (setting columns it lacks are blank). */
+  public static List<Trial> read(Path file) throws IOException {
+    return Csv.read(file, List.of("trial_index", "trial_id", "arch")).rows().stream()
+        .map(r -> new Trial(r.integer("trial_index"), r.nonBlank("trial_id"), Rows.settings(r))).toList();
+  }
+
   /** The trial ids of a written plan.csv, in order. */
   public static List<String> readIds(Path file) throws IOException {
     return Csv.read(file, List.of("trial_id")).rows().stream().map(r -> r.get("trial_id")).toList();

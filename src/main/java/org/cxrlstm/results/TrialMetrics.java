@@ -9,7 +9,6 @@ import java.util.Map;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.eval.ConfusionMatrix;
 import org.cxrlstm.eval.Metrics;
-import org.cxrlstm.results.io.Csv;
 
 /**
  * The per-class test metrics of trials.csv (paper section 3.3, through {@link ConfusionMatrix}
@@ -25,8 +24,6 @@ public final class TrialMetrics {
   static final List<String> CLASSES = Dataset.CLASSES;
   /** The columns this adds to trials.csv, after {@code threads}. */
   public static final List<String> COLUMNS = columns();
-  public static final String TEST = "test";
-  public static final String VALIDATION = "validation";
 
   private TrialMetrics() {}
 
@@ -41,47 +38,20 @@ public final class TrialMetrics {
 
   /** The metric columns of one predictions file (trial folder or merged); blank values if it has no test rows. */
   public static Map<String, String> ofFile(Path predictions) throws IOException {
-    Csv.Table table = Csv.read(predictions);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Csv.Row r : table.rows()) {
-      rows.add(r.toMap());
-    }
-    try {
-      return of(testRows(rows), classesOf(table.header()));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(predictions + ": " + e.getMessage(), e);
-    }
+    PredictionRow.File file = PredictionRow.read(predictions);
+    return of(file.test(), file.classes().isEmpty() ? CLASSES : file.classes());
   }
 
-  /** Rows of the test partition; a row without a partition column is a test row (files written before it). */
-  static List<Map<String, String>> testRows(List<Map<String, String>> rows) {
-    return rows.stream().filter(TrialMetrics::isTest).toList();
-  }
-
-  static boolean isTest(Map<String, String> row) {
-    String p = row.get("partition");
-    return p == null || p.isEmpty() || p.equals(TEST);
-  }
-
-  /** The classes of a predictions header: its {@code p_<class>} columns in order; the paper's when it has none. */
-  static List<String> classesOf(List<String> header) {
-    List<String> classes = header.stream().filter(h -> h.startsWith("p_")).map(h -> h.substring(2)).toList();
-    return classes.isEmpty() ? CLASSES : classes;
-  }
-
-  /** The metric columns of {@code rows} over the paper's classes (columns label and predicted as class names). */
-  public static Map<String, String> of(List<Map<String, String>> rows) {
-    return of(rows, CLASSES);
-  }
-
-  /** The metric columns of {@code rows} whose labels are {@code classes}. */
-  public static Map<String, String> of(List<Map<String, String>> rows, List<String> classes) {
+  /** The metric columns of prediction {@code rows} whose labels are {@code classes}; blank without rows. */
+  public static Map<String, String> of(List<PredictionRow> rows, List<String> classes) {
     if (rows.isEmpty()) {
       Map<String, String> out = new LinkedHashMap<>();
       COLUMNS.forEach(c -> out.put(c, ""));
       return out;
     }
-    return of(confusion(rows, classes), classes);
+    int[] labels = rows.stream().mapToInt(r -> classes.indexOf(r.label())).toArray();
+    int[] predicted = rows.stream().mapToInt(r -> classes.indexOf(r.predicted())).toArray();
+    return of(ConfusionMatrix.of(classes.size(), labels, predicted), classes);
   }
 
   /** The metric columns of a confusion matrix over {@link #CLASSES}. */
@@ -102,29 +72,5 @@ public final class TrialMetrics {
       }
     }
     return out;
-  }
-
-  public static ConfusionMatrix confusion(List<Map<String, String>> rows) {
-    return confusion(rows, CLASSES);
-  }
-
-  public static ConfusionMatrix confusion(List<Map<String, String>> rows, List<String> classes) {
-    int[] labels = new int[rows.size()];
-    int[] predicted = new int[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      labels[i] = classIndex(rows.get(i), "label", classes);
-      predicted[i] = classIndex(rows.get(i), "predicted", classes);
-    }
-    return ConfusionMatrix.of(classes.size(), labels, predicted);
-  }
-
-  private static int classIndex(Map<String, String> row, String column, List<String> classes) {
-    String v = row.get(column);
-    int k = v == null ? -1 : classes.indexOf(v);
-    if (k < 0) {
-      throw new IllegalArgumentException("column '" + column + "' = '" + v + "' is not one of " + classes
-          + " (image " + row.get("index") + ")");
-    }
-    return k;
   }
 }

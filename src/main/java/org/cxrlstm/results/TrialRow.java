@@ -1,11 +1,14 @@
 package org.cxrlstm.results;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cxrlstm.config.Trial;
+import org.cxrlstm.results.io.Csv;
 
 /**
  * One row of {@code trials.csv}, whoever writes it (the merge of a sweep's trial folders, or
@@ -35,6 +38,40 @@ public record TrialRow(int index, String id, Map<String, String> settings, Strin
   /** The row of a trial folder: the plan's trial, its status and its trial.properties. */
   public static TrialRow of(Trial trial, String status, Map<String, String> properties) {
     return new TrialRow(trial.index(), trial.id(), trial.settings(), status, properties);
+  }
+
+  public boolean done() {
+    return status.equals("done");
+  }
+
+  /** A result column as a number; NaN when blank or absent. */
+  public double real(String column) {
+    String v = results.getOrDefault(column, "");
+    return v.isBlank() ? Double.NaN : Double.parseDouble(v);
+  }
+
+  /**
+   * Reads a trials.csv (merged or evaluate's). Setting and result columns a file lacks (written
+   * before they existed) are blank; a result that is not a number fails naming file, line and column.
+   */
+  public static List<TrialRow> read(Path file) throws IOException {
+    List<TrialRow> rows = new ArrayList<>();
+    for (Csv.Row r : Csv.read(file, List.of("trial_index", "trial_id", "arch", "status")).rows()) {
+      Map<String, String> results = Rows.values(r, TrialFiles.RESULT_COLUMNS);
+      for (String c : TrialFiles.RESULT_COLUMNS) {
+        if (r.has(c) && !c.equals("stopped_early")) {
+          r.real(c);
+        }
+      }
+      rows.add(new TrialRow(r.integer("trial_index"), r.nonBlank("trial_id"), Rows.settings(r),
+          r.nonBlank("status"), results));
+    }
+    return rows;
+  }
+
+  /** Writes {@code rows} as a trials.csv. */
+  public static void write(Path file, List<TrialRow> rows) throws IOException {
+    Csv.write(file, header(), rows.stream().map(TrialRow::cells).toList());
   }
 
   /** The cells in {@link #header()} order. */

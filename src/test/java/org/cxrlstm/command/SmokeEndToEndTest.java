@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cxrlstm.Main;
-import org.cxrlstm.results.ArmSummary;
 import org.cxrlstm.results.Merge;
+import org.cxrlstm.results.SummaryRow;
 import org.cxrlstm.results.TrialRow;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.results.io.PropertiesText;
@@ -64,7 +64,7 @@ class SmokeEndToEndTest {
     assertEquals(java.util.Set.of("test", "validation"), partitions);
     Map<String, String> environment = PropertiesText.read(root.resolve("environment.properties"));
     assertTrue(environment.containsKey("finished") && environment.containsKey("gpu"), environment.toString());
-    assertEquals(Merge.labelled(ArmSummary.header()), Csv.read(root.resolve("summary.csv")).header());
+    assertEquals(Merge.labelled(SummaryRow.header()), Csv.read(root.resolve("summary.csv")).header());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("epoch   3/3"), "one line per epoch");
     int n = Integer.parseInt(trials.rows().get(0).toMap().get("test_n"));
     assertEquals(2 * n, Csv.read(root.resolve("ensemble_predictions.csv")).rows().size());

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cxrlstm.config.Trial;
-import org.cxrlstm.results.TrialFiles;
+import org.cxrlstm.results.EpochRow;
+import org.cxrlstm.results.PredictionRow;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.DivergenceException;
+import org.cxrlstm.train.EpochRecord;
 
 /**
  * Training without TensorFlow for the bookkeeping tests: writes epochs.csv and predictions.csv
@@ -34,20 +36,18 @@ public final class FakeTraining implements TrialTraining {
       throw new IOException("disk full (simulated)");
     }
     Random random = new Random(trial.trainingSeed() ^ trial.id().hashCode());
-    try (Csv.Appender epochs = Csv.append(dir.resolve("epochs.csv"), TrialFiles.epochsHeader())) {
+    try (Csv.Appender epochs = EpochRow.append(dir.resolve("epochs.csv"))) {
       for (int e = 1; e <= trial.epochs(); e++) {
-        List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-        row.addAll(List.of(e, random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(),
-            trial.learningRate(), 0.1));
-        epochs.row(row);
+        epochs.row(EpochRow.of(trial, new EpochRecord(e, random.nextDouble(), random.nextDouble(), random.nextDouble(),
+            random.nextDouble(), trial.learningRate(), 0.1)).cells());
       }
     }
     if (diverging.contains(trial.id())) {
       throw new DivergenceException(1, 1, Float.NaN, trial.learningRate());
     }
     int correct = 0;
-    try (Csv.Appender p = Csv.append(dir.resolve("predictions.csv"),
-        TrialFiles.predictionsHeader(CLASSES))) {
+    List<PredictionRow> rows = new ArrayList<>();
+    {
       for (int i = 0; i < TEST_IMAGES + VALIDATION_IMAGES; i++) {
         boolean test = i < TEST_IMAGES;
         float[] probs = {random.nextFloat(), random.nextFloat(), random.nextFloat()};
@@ -58,13 +58,12 @@ public final class FakeTraining implements TrialTraining {
           best = probs[k] > probs[best] ? k : best;
         }
         correct += test && best == i % 3 ? 1 : 0;
-        List<Object> row = new ArrayList<>(TrialFiles.prefix(trial));
-        row.addAll(List.of(test ? "test" : "validation", (test ? 100 : 200) + i,
+        rows.add(new PredictionRow(trial.id(), trial.settings(), test ? "test" : "validation", (test ? 100 : 200) + i,
             CLASSES.get(i % 3) + "/img" + i + ".png", "p" + i, CLASSES.get(i % 3), CLASSES.get(best),
-            probs[0], probs[1], probs[2]));
-        p.row(row);
+            new double[] {probs[0], probs[1], probs[2]}));
       }
     }
+    PredictionRow.write(dir.resolve("predictions.csv"), CLASSES, rows);
     Map<String, String> result = new LinkedHashMap<>();
     result.put("best_epoch", String.valueOf(trial.epochs()));
     result.put("epochs_run", String.valueOf(trial.epochs()));

@@ -134,9 +134,9 @@ class PaperSectionTest {
     assertEquals(inside, r.get("paper inside our 95% CI (test sampling only)"), what);
   }
 
-  private static EpochRow epoch(String trial, Arm arm, int epoch, double trainLoss, double trainAcc, double valLoss,
+  private static ArmEpoch epoch(String trial, Arm arm, int epoch, double trainLoss, double trainAcc, double valLoss,
       double valAcc) {
-    return new EpochRow(trial, arm, 0, epoch, trainLoss, trainAcc, valLoss, valAcc);
+    return new ArmEpoch(trial, arm, 0, epoch, trainLoss, trainAcc, valLoss, valAcc);
   }
 
   @Test
@@ -155,7 +155,7 @@ class PaperSectionTest {
         SixImages.predictions(lstmArm, 0, Prediction.ENSEMBLE, sure, SixImages.LABELS), "hand-made",
         new Bootstrap(7, 200));
     // last epochs: CNN trial c0 epoch 2, c1 epoch 3 (rows out of order); the CNN-LSTM's row must not mix in
-    List<EpochRow> epochs = List.of(
+    List<ArmEpoch> epochs = List.of(
         epoch("c0", cnnArm, 2, .4, .8, .2, .9), epoch("c0", cnnArm, 1, 1.0, .5, .8, .6),
         epoch("c1", cnnArm, 3, .2, .9, .1, .95), epoch("c1", cnnArm, 1, .9, .6, .6, .7),
         epoch("c1", cnnArm, 2, .5, .7, .3, .8),

@@ -59,7 +59,7 @@ class MergeTest {
     assertEquals(5, trials.rows().size());
     assertEquals("diverged", trials.rows().get(4).toMap().get("status"));
     Csv.Table epochs = Csv.read(layout.merged("epochs.csv"));
-    assertEquals(Merge.labelled(TrialFiles.epochsHeader()), epochs.header());
+    assertEquals(Merge.labelled(EpochRow.header()), epochs.header());
     assertEquals(5 * 2, epochs.rows().size());
     Csv.Table predictions = Csv.read(layout.merged("predictions.csv"));
     assertEquals(4 * (FakeTraining.TEST_IMAGES + FakeTraining.VALIDATION_IMAGES), predictions.rows().size());
@@ -102,11 +102,11 @@ class MergeTest {
     // trial 0 as written before the partition and metric columns: test rows only, no metrics in its properties
     Trial old = plan.trial(0);
     Path folder = layout.trial(old.id());
-    List<String> header = new java.util.ArrayList<>(TrialFiles.predictionsHeader(FakeTraining.CLASSES));
+    List<String> header = new java.util.ArrayList<>(PredictionRow.header(FakeTraining.CLASSES));
     header.remove("partition");
     StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
     for (int i = 0; i < OLD_ROWS.length; i++) {
-      csv.append(String.join(",", TrialFiles.prefix(old))).append(',').append(i).append(",f").append(i)
+      csv.append(old.id()).append(',').append(String.join(",", old.settings().values())).append(',').append(i).append(",f").append(i)
           .append(".png,p").append(i).append(',').append(OLD_ROWS[i][0]).append(',').append(OLD_ROWS[i][1])
           .append(",0.2,0.3,0.5\n");
     }
@@ -129,7 +129,7 @@ class MergeTest {
     assertEquals((0.5 + 0.8 + 2.0 / 3) / 3, Double.parseDouble(row.get("test_macro_f1")), 1e-12);
 
     Csv.Table predictions = Csv.read(layout.merged("predictions.csv"));
-    assertEquals(Merge.labelled(TrialFiles.predictionsHeader(FakeTraining.CLASSES)), predictions.header());
+    assertEquals(Merge.labelled(PredictionRow.header(FakeTraining.CLASSES)), predictions.header());
     long oldTest = 0;
     for (int i = 0; i < predictions.rows().size(); i++) {
       Map<String, String> r = predictions.rows().get(i).toMap();
@@ -157,7 +157,7 @@ class MergeTest {
     }
     Merge.run(layout, plan.trials(), new PrintStream(new ByteArrayOutputStream()));
     Csv.Table summary = Csv.read(layout.summary());
-    assertEquals(Merge.labelled(ArmSummary.header()), summary.header());
+    assertEquals(Merge.labelled(SummaryRow.header()), summary.header());
     assertEquals(2 * ArmSummary.METRICS.size(), summary.rows().size());
     Csv.Table trials = Csv.read(layout.merged("trials.csv"));
     Csv.Table ensemble = Csv.read(layout.merged("ensemble_predictions.csv"));
@@ -195,11 +195,16 @@ class MergeTest {
 
   @Test
   void summaryStatisticsByHand() {
-    List<String> two = ArmSummary.statistics(new double[] {0.5, 0.7});
-    assertEquals(0.6, Double.parseDouble(two.get(0)), 1e-12);
-    assertEquals(Math.sqrt(0.02), Double.parseDouble(two.get(1)), 1e-12);
-    assertEquals(List.of("0.5", "0.7"), two.subList(2, 4));
-    assertEquals(List.of("0.5", "", "0.5", "0.5"), ArmSummary.statistics(new double[] {0.5}));
-    assertEquals(List.of("", "", "", ""), ArmSummary.statistics(new double[0]));
+    Map<String, String> arm = Map.of("arch", "cnn");
+    List<String> two = SummaryRow.of(arm, "test_accuracy", new double[] {0.5, 0.7}, 0.75).cells();
+    int at = Trial.ARM_COLUMNS.size();
+    assertEquals(List.of("test_accuracy", "2"), two.subList(at, at + 2));
+    assertEquals(0.6, Double.parseDouble(two.get(at + 2)), 1e-12);
+    assertEquals(Math.sqrt(0.02), Double.parseDouble(two.get(at + 3)), 1e-12);
+    assertEquals(List.of("0.5", "0.7", "0.75"), two.subList(at + 4, at + 7));
+    assertEquals(List.of("1", "0.5", "", "0.5", "0.5", ""),
+        SummaryRow.of(arm, "m", new double[] {0.5}, Double.NaN).cells().subList(at + 1, at + 7));
+    assertEquals(List.of("0", "", "", "", "", ""),
+        SummaryRow.of(arm, "m", new double[0], Double.NaN).cells().subList(at + 1, at + 7));
   }
 }

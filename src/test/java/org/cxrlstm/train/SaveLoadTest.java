@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.cxrlstm.model.Architecture;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 @Tag("tensorflow")
 class SaveLoadTest {
