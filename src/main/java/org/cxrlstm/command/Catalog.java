@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.cxrlstm.protocol.FoldTraining;
+import org.cxrlstm.protocol.CrossValidation;
 import org.cxrlstm.protocol.TrialTraining;
 
 /** The experiments {@code Main} can run, by name. */
@@ -38,7 +38,7 @@ public final class Catalog {
 
   /** As {@link #standard()}, sweep progress printed to {@code out}. */
   public static Catalog standard(PrintStream out) {
-    return standard(EXPERIMENTS, System.getenv(), FoldTraining::open, out);
+    return standard(EXPERIMENTS, System.getenv(), CrossValidation::open, out);
   }
 
   /**

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.cxrlstm.config.SettingException;
+import org.cxrlstm.config.Trial;
 import org.cxrlstm.data.DataException;
+import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.Mask;
 import org.cxrlstm.data.Normalization;
+import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.train.ModelCard;
 
 /**
@@ -18,6 +23,14 @@ import org.cxrlstm.train.ModelCard;
  * class list, and each card must be self-consistent; otherwise the offending file is named.
  */
 public record SavedModels(List<Path> dirs, List<ModelCard> cards) {
+
+  /** The card saved with a fold model: what it is, its classes and preprocessing, and the trial it came from. */
+  static ModelCard card(Trial trial, ModelSpec spec, Normalization normalization, Dataset dataset) {
+    Map<String, String> provenance = new LinkedHashMap<>(trial.settings());
+    provenance.put("trial_id", trial.id());
+    provenance.put("dataset_hash", dataset.contentHash());
+    return new ModelCard(trial.architecture(), spec, dataset.classes(), normalization.id(), provenance);
+  }
 
   /** The model(s) in {@code dir}, the value of setting {@code key}. */
   public static SavedModels open(String key, Path dir) throws IOException {

@@ -30,7 +30,7 @@ import org.cxrlstm.results.io.AtomicFiles;
  * <p>Nothing random needs saving: initial weights are drawn once, shuffling and augmentation are
  * derived from (seed, epoch, image) ({@code data.ImageBatches}). TensorFlow's dropout generator
  * keeps a state that cannot be saved, so a run with dropout above 0 is not resumed exactly; callers
- * do not resume those ({@code experiment.FoldTraining}).
+ * do not resume those ({@code protocol.CrossValidation}).
  */
 public final class TrainingCheckpoint {
   static final String STATE = "state.properties";

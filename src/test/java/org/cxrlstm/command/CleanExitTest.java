@@ -21,7 +21,7 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.SyntheticImages;
-import org.cxrlstm.protocol.FoldTraining;
+import org.cxrlstm.protocol.CrossValidation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +79,7 @@ class CleanExitTest {
     KeysTest.minimal().forEach((k, v) -> valid.append(k).append(" = ").append(v).append('\n'));
     int typoLine = 2 + KeysTest.minimal().size();
     Files.writeString(file, valid + "epochz = 3\n");
-    SweepExperiment e = new SweepExperiment("typo", file, Map.of(), FoldTraining::open, quiet);
+    SweepExperiment e = new SweepExperiment("typo", file, Map.of(), CrossValidation::open, quiet);
     SettingException x = assertThrows(SettingException.class, () -> e.resolve(Settings.empty()));
     assertTrue(x.getMessage().startsWith(file + " line " + typoLine + ": setting 'epochz' is not a setting of experiment typo; did you mean 'epochs'?"),
         x.getMessage());
