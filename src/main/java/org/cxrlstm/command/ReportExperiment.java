@@ -10,7 +10,7 @@ import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.report.CombinedReport;
 import org.cxrlstm.report.Report;
-import org.cxrlstm.report.ReportInputException;
+import org.cxrlstm.report.input.ReportInputException;
 
 /**
  * {@code -Dexperiment=report -Dresults=results/NAME}: regenerates the tables, plots, report.md

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,13 @@ import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.PairedDifferences;
 import org.cxrlstm.eval.Roc;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.SplitRow;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Plots;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
+import org.cxrlstm.report.stats.Sweeps;
 
 /**
  * The parts of the report the paper lacks: paired tests of the architectures and of every

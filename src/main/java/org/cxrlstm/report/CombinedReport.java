@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,15 @@ import java.util.Set;
 import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.TInterval;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ReportInputException;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.input.Trial;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Plots;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
+import org.cxrlstm.report.stats.Sweeps;
 import org.cxrlstm.results.io.AtomicFiles;
 
 /**

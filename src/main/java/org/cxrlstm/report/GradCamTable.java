@@ -1,11 +1,14 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cxrlstm.data.CentralRegion;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.GradCamRow;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Table;
 
 /**
  * Where the Grad-CAM mass of test images falls (gradcam.csv): the share inside the central lung

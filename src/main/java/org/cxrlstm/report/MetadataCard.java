@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +6,7 @@ import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Wilson;
 import org.cxrlstm.metadata.MetadataBaseline;
 import org.cxrlstm.metadata.MetadataFeatures;
+import org.cxrlstm.report.input.Results;
 import org.cxrlstm.results.io.Csv;
 
 /**

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,6 +11,13 @@ import java.util.Optional;
 import java.util.Properties;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ArmEpoch;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.ReportInputException;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
 import org.cxrlstm.results.io.Csv;
 
 /**

@@ -1,8 +1,10 @@
 package org.cxrlstm.report;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.SplitRow;
+import org.cxrlstm.report.page.Table;
 
 /** Table 1 of the paper: images per class in total, training, test, and per validation fold, from split.csv. */
 final class PartitionTable {

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +6,12 @@ import org.cxrlstm.eval.Calibration;
 import org.cxrlstm.eval.Metrics;
 import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.input.Trial;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
 
 /**
  * Tables 3 and 4 of the paper (per-class accuracy, specificity, sensitivity, F1 on the test set)

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -8,6 +7,10 @@ import java.util.Locale;
 import java.util.Properties;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.TInterval;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
 import org.cxrlstm.results.io.Csv;
 
 /**

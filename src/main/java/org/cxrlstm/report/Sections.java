@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.cxrlstm.eval.Metrics;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ArmEpoch;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.input.Trial;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Plots;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
 
 /** The paper's parts of the report: Table 1, Fig. 6, Figs. 7/8, Tables 3/4 with Figs. 9/10, missing trials. */
 final class Sections {

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.TInterval;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ReportInputException;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.input.Trial;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Plots;
+import org.cxrlstm.report.page.Table;
+import org.cxrlstm.report.stats.ArmEvaluation;
+import org.cxrlstm.report.stats.Selection;
 
 /**
  * Views generic over what an experiment varies: accuracy and loss against the learning rate (log

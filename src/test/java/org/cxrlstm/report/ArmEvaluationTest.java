@@ -19,6 +19,12 @@ import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.Roc;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.stats.ArmEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,15 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.eval.Bootstrap;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.input.SplitRow;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.page.Plots;
+import org.cxrlstm.report.stats.ArmEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package org.cxrlstm.report;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import org.cxrlstm.report.input.Arm;
 import org.junit.jupiter.api.Test;
 
 class GradCamTableTest {

@@ -1,5 +1,4 @@
 package org.cxrlstm.report;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,15 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cxrlstm.eval.Bootstrap;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ArmEpoch;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.input.ReportInputException;
+import org.cxrlstm.report.input.Results;
+import org.cxrlstm.report.page.Page;
+import org.cxrlstm.report.stats.ArmEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.Trial;
+import org.cxrlstm.report.stats.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

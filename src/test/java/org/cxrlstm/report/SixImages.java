@@ -1,10 +1,13 @@
 package org.cxrlstm.report;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cxrlstm.eval.Bootstrap;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.stats.ArmEvaluation;
 
 /**
  * A hand-made arm small enough to evaluate on paper: two fold models (seed 42, folds 0 and 1) and

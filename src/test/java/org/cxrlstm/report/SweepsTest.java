@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.input.SplitRow;
+import org.cxrlstm.report.stats.ArmEvaluation;
+import org.cxrlstm.report.stats.Sweeps;
 import org.junit.jupiter.api.Test;
 
 /** Paired comparisons pair models by training seed and fold, and decide on the interval over training runs. */

@@ -1,9 +1,9 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 /** One row of trials.csv (the fields the report uses). */
-record Trial(String id, Arm arm, int fold, String status, double testAccuracy, double testLoss,
+public record Trial(String id, Arm arm, int fold, String status, double testAccuracy, double testLoss,
     double valAccuracy, double valLoss, int epochsRun, double seconds) {
-  boolean done() {
+  public boolean done() {
     return status.equals("done");
   }
 }

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 import java.util.Comparator;
 
@@ -6,7 +6,7 @@ import java.util.Comparator;
  * One trained model of an arm: its training seed (repeat) and fold. Two arms' models with the same
  * key were trained on the same images from the same seed, so their test results form a pair.
  */
-record ModelKey(long seed, int fold) implements Comparable<ModelKey> {
+public record ModelKey(long seed, int fold) implements Comparable<ModelKey> {
   private static final Comparator<ModelKey> ORDER = Comparator.comparingLong(ModelKey::seed)
       .thenComparingInt(ModelKey::fold);
 

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +9,13 @@ import org.cxrlstm.data.Dataset;
  * The classes of one results folder in index order, as the probability columns {@code p_<class>} of
  * its predictions name them; the paper's covid, pneumonia, normal when no predictions say otherwise.
  */
-record ClassNames(List<String> names) {
-  static final ClassNames PAPER = new ClassNames(Dataset.CLASSES);
+public record ClassNames(List<String> names) {
+  public static final ClassNames PAPER = new ClassNames(Dataset.CLASSES);
   private static final Map<String, String> TITLES = Map.of("covid", "COVID-19", "pneumonia", "Pneumonia",
       "normal", "Normal");
-  static final String PROBABILITY = "p_";
+  public static final String PROBABILITY = "p_";
 
-  ClassNames {
+  public ClassNames {
     names = List.copyOf(names);
     if (names.isEmpty()) {
       throw new IllegalArgumentException("no classes");
@@ -23,27 +23,27 @@ record ClassNames(List<String> names) {
   }
 
   /** The classes of a predictions header ({@code p_<class>} columns in order); {@link #PAPER} when it has none. */
-  static ClassNames ofHeader(List<String> header) {
+  public static ClassNames ofHeader(List<String> header) {
     List<String> names = header.stream().filter(h -> h.startsWith(PROBABILITY))
         .map(h -> h.substring(PROBABILITY.length())).toList();
     return names.isEmpty() ? PAPER : new ClassNames(names);
   }
 
-  int count() {
+  public int count() {
     return names.size();
   }
 
-  String name(int c) {
+  public String name(int c) {
     return names.get(c);
   }
 
   /** The probability columns, {@code p_<class>} in class order. */
-  List<String> probabilityColumns() {
+  public List<String> probabilityColumns() {
     return names.stream().map(n -> PROBABILITY + n).toList();
   }
 
   /** Index of a class name, or of a class index written as a number; -1 if unknown. */
-  int indexOf(String value) {
+  public int indexOf(String value) {
     String v = value.trim();
     int byName = names.indexOf(v);
     if (byName < 0) {
@@ -61,11 +61,11 @@ record ClassNames(List<String> names) {
   }
 
   /** How tables and plots name class {@code c}: the paper's spelling for its classes, else the name itself. */
-  String title(int c) {
+  public String title(int c) {
     return TITLES.getOrDefault(names.get(c), names.get(c));
   }
 
-  List<String> titles() {
+  public List<String> titles() {
     return java.util.stream.IntStream.range(0, count()).mapToObj(this::title).toList();
   }
 }

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +15,11 @@ import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.eval.Roc;
 import org.cxrlstm.eval.Spread;
 import org.cxrlstm.eval.Wilson;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ClassNames;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
+import org.cxrlstm.report.input.Results;
 
 /**
  * The test-set evaluation of one arm: each fold model and the fold ensemble, with the paper's
@@ -25,10 +30,10 @@ import org.cxrlstm.eval.Wilson;
  * @param ensemble     the ensemble's test predictions sorted by index (empty when none)
  * @param ensembleNote how the ensemble was obtained
  */
-record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Prediction> ensemble, String ensembleNote,
+public record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Prediction> ensemble, String ensembleNote,
     Bootstrap bootstrap) {
 
-  static ArmEvaluation of(Arm arm, Results results, Bootstrap bootstrap) {
+  public static ArmEvaluation of(Arm arm, Results results, Bootstrap bootstrap) {
     Map<ModelKey, List<Prediction>> models = new TreeMap<>(results.predictions().stream()
         .filter(p -> p.arm().equals(arm)).collect(Collectors.groupingBy(Prediction::model)));
     models.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(Prediction::index)).toList());
@@ -43,7 +48,7 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
   }
 
   /** The ensemble as the runner defines it: mean probability of the fold models per test image. */
-  static List<Prediction> average(Map<ModelKey, List<Prediction>> models) {
+  public static List<Prediction> average(Map<ModelKey, List<Prediction>> models) {
     Map<Integer, Prediction> first = new TreeMap<>();
     List<List<Probabilities.Image>> images = new ArrayList<>();
     for (List<Prediction> model : models.values()) {
@@ -59,29 +64,29 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
     return out;
   }
 
-  boolean hasEnsemble() {
+  public boolean hasEnsemble() {
     return !ensemble.isEmpty();
   }
 
-  static ConfusionMatrix confusion(List<Prediction> ps) {
+  public static ConfusionMatrix confusion(List<Prediction> ps) {
     return ConfusionMatrix.of(ps.isEmpty() ? ClassNames.PAPER.count() : ps.get(0).probabilities().length, ps.stream().mapToInt(Prediction::label).toArray(),
         ps.stream().mapToInt(Prediction::predicted).toArray());
   }
 
-  ConfusionMatrix ensembleConfusion() {
+  public ConfusionMatrix ensembleConfusion() {
     return confusion(ensemble);
   }
 
   /** Per-model values of metric {@code name} of class {@code c} ({@code c < 0}: overall accuracy / macro). */
-  double[] foldValues(String name, int c) {
+  public double[] foldValues(String name, int c) {
     return models.values().stream().mapToDouble(ps -> metric(confusion(ps), name, c)).toArray();
   }
 
-  Spread foldSpread(String name, int c) {
+  public Spread foldSpread(String name, int c) {
     return Spread.of(foldValues(name, c));
   }
 
-  static double metric(ConfusionMatrix m, String name, int c) {
+  public static double metric(ConfusionMatrix m, String name, int c) {
     if (c >= 0) {
       return Metrics.of(m, c).get(name);
     }
@@ -89,7 +94,7 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
   }
 
   /** The ensemble's metric with its 95% interval: Wilson for proportions, bootstrap for F1 and macro values. */
-  Estimate ensembleEstimate(String name, int c) {
+  public Estimate ensembleEstimate(String name, int c) {
     if (!hasEnsemble()) {
       return Estimate.UNDEFINED;
     }
@@ -110,28 +115,28 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
   }
 
   /** One-vs-rest ROC of class {@code c} for a set of predictions. */
-  static Roc roc(List<Prediction> ps, int c) {
+  public static Roc roc(List<Prediction> ps, int c) {
     return Roc.of(ps.stream().mapToDouble(p -> p.probabilities()[c]).toArray(),
         toBooleans(ps, p -> p.label() == c));
   }
 
-  Estimate ensembleAuc(int c) {
+  public Estimate ensembleAuc(int c) {
     if (!hasEnsemble()) {
       return Estimate.UNDEFINED;
     }
     return bootstrap.interval(units(ensemble), idx -> roc(pick(ensemble, idx), c).auc());
   }
 
-  Spread foldAuc(int c) {
+  public Spread foldAuc(int c) {
     return Spread.of(models.values().stream().mapToDouble(ps -> roc(ps, c).auc()).toArray());
   }
 
-  static Calibration calibration(List<Prediction> ps) {
+  public static Calibration calibration(List<Prediction> ps) {
     return Calibration.of(ps.stream().map(Prediction::probabilities).toArray(double[][]::new),
         ps.stream().mapToInt(Prediction::label).toArray(), Calibration.BINS_DEFAULT);
   }
 
-  Estimate ensembleEce() {
+  public Estimate ensembleEce() {
     if (!hasEnsemble()) {
       return Estimate.UNDEFINED;
     }
@@ -140,16 +145,16 @@ record ArmEvaluation(Arm arm, Map<ModelKey, List<Prediction>> models, List<Predi
   }
 
   /** Mean cross-entropy of the ensemble's probabilities on the test set. */
-  double ensembleLoss() {
+  public double ensembleLoss() {
     return ensemble.stream().mapToDouble(p -> -Math.log(Math.max(1e-12, p.probabilities()[p.label()])))
         .average().orElse(Double.NaN);
   }
 
-  static String[] units(List<Prediction> ps) {
+  public static String[] units(List<Prediction> ps) {
     return ps.stream().map(Prediction::unit).toArray(String[]::new);
   }
 
-  static List<Prediction> pick(List<Prediction> ps, int[] positions) {
+  public static List<Prediction> pick(List<Prediction> ps, int[] positions) {
     List<Prediction> out = new ArrayList<>(positions.length);
     for (int i : positions) {
       out.add(ps.get(i));

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cxrlstm.eval.Spread;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ReportInputException;
+import org.cxrlstm.report.input.Trial;
 
 /**
  * Model selection on the validation folds only: each arm's fold models are scored by their
@@ -19,18 +22,18 @@ import org.cxrlstm.eval.Spread;
  * @param metric     {@code val_loss} (lowest mean wins) or {@code val_accuracy} (highest mean wins)
  * @param candidates every arm with its validation scores, in arm order
  */
-record Selection(String metric, List<Candidate> candidates) {
-  static final String VAL_LOSS = "val_loss";
-  static final String VAL_ACCURACY = "val_accuracy";
+public record Selection(String metric, List<Candidate> candidates) {
+  public static final String VAL_LOSS = "val_loss";
+  public static final String VAL_ACCURACY = "val_accuracy";
 
   /** One arm's validation scores over its finished models. */
-  record Candidate(Arm arm, Spread valLoss, Spread valAccuracy, int finished, int planned) {
-    boolean complete() {
+  public record Candidate(Arm arm, Spread valLoss, Spread valAccuracy, int finished, int planned) {
+    public boolean complete() {
       return finished == planned && finished > 0;
     }
   }
 
-  Selection {
+  public Selection {
     if (!metric.equals(VAL_LOSS) && !metric.equals(VAL_ACCURACY)) {
       throw new ReportInputException("select.metric '" + metric + "' is neither val_loss nor val_accuracy");
     }
@@ -38,7 +41,7 @@ record Selection(String metric, List<Candidate> candidates) {
   }
 
   /** The candidates of the trials.csv rows in {@code trials}, arms in order of first appearance. */
-  static Selection of(List<Trial> trials, String metric) {
+  public static Selection of(List<Trial> trials, String metric) {
     return of(trials, Map.of(), metric);
   }
 
@@ -46,7 +49,7 @@ record Selection(String metric, List<Candidate> candidates) {
    * As {@link #of(List, String)}, an arm counting as complete only when all {@code planned} models
    * (per {@link Arm#key}, from plan.csv) finished; an arm plan.csv does not list counts its rows.
    */
-  static Selection of(List<Trial> trials, Map<String, Integer> planned, String metric) {
+  public static Selection of(List<Trial> trials, Map<String, Integer> planned, String metric) {
     Map<Arm, List<Trial>> byArm = new LinkedHashMap<>();
     trials.forEach(t -> byArm.computeIfAbsent(t.arm(), a -> new ArrayList<>()).add(t));
     List<Candidate> out = new ArrayList<>();
@@ -60,7 +63,7 @@ record Selection(String metric, List<Candidate> candidates) {
   }
 
   /** The selected arm among those of {@code arch} (null: every architecture), if any arm is complete. */
-  Optional<Candidate> selected(String arch) {
+  public Optional<Candidate> selected(String arch) {
     Comparator<Candidate> best = metric.equals(VAL_LOSS)
         ? Comparator.comparingDouble(c -> c.valLoss().mean())
         : Comparator.comparingDouble((Candidate c) -> c.valAccuracy().mean()).reversed();
@@ -70,17 +73,17 @@ record Selection(String metric, List<Candidate> candidates) {
         .min(best);
   }
 
-  double score(Candidate c) {
+  public double score(Candidate c) {
     return metric.equals(VAL_LOSS) ? c.valLoss().mean() : c.valAccuracy().mean();
   }
 
   /** Whether {@code arch} has more than one arm, so that there is something to select. */
-  boolean hasChoice(String arch) {
+  public boolean hasChoice(String arch) {
     return candidates.stream().filter(c -> c.arm().arch().equals(arch)).count() > 1;
   }
 
   /** One line: the selected arm of {@code arch} with its validation evidence. */
-  String line(String arch, List<String> varied) {
+  public String line(String arch, List<String> varied) {
     return selected(arch).map(c -> String.format(Locale.ROOT,
             "Selected %s arm (%s of the fold models' %s, validation folds only): %s — mean validation loss %s, "
                 + "validation accuracy %s %% (%d models).", arch,

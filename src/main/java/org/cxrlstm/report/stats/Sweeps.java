@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.stats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,9 @@ import java.util.TreeSet;
 import org.cxrlstm.eval.Estimate;
 import org.cxrlstm.eval.McNemar;
 import org.cxrlstm.eval.PairedDifferences;
+import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ModelKey;
+import org.cxrlstm.report.input.Prediction;
 
 /**
  * What an experiment varies and the paired comparisons it supports: every pair of arms that differ
@@ -17,11 +20,11 @@ import org.cxrlstm.eval.PairedDifferences;
  * differences with intervals over training runs, {@link PairedDifferences}) and on the same test
  * images (exact McNemar on the ensembles, bootstrap over test patients: test sampling only).
  */
-final class Sweeps {
+public final class Sweeps {
   private Sweeps() {}
 
   /** The arm columns with more than one value among {@code arms}, in column order. */
-  static List<String> variedColumns(List<Arm> arms) {
+  public static List<String> variedColumns(List<Arm> arms) {
     List<String> out = new ArrayList<>();
     for (String c : Arm.COLUMNS) {
       if (arms.stream().filter(a -> a.applies(c)).map(a -> a.get(c)).distinct().count() > 1) {
@@ -43,11 +46,11 @@ final class Sweeps {
    *                       models held fixed (test sampling only)
    * @param images         test images both arms predicted
    */
-  record Paired(ArmEvaluation first, ArmEvaluation second, String setting, McNemar mcnemar, Estimate ensembleDiff,
+  public record Paired(ArmEvaluation first, ArmEvaluation second, String setting, McNemar mcnemar, Estimate ensembleDiff,
       List<ModelKey> models, PairedDifferences modelDiffs, Estimate bootstrapDiff, int images) {
 
     /** The verdict line: the interval over training runs (Nadeau-Bengio) decides, McNemar is reported beside it. */
-    String verdict(String firstLabel, String secondLabel) {
+    public String verdict(String firstLabel, String secondLabel) {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s vs %s (%s differs): ", secondLabel, firstLabel,
           setting));
       Estimate corrected = modelDiffs.correctedInterval();
@@ -78,7 +81,7 @@ final class Sweeps {
     }
   }
 
-  static String points(Estimate e) {
+  public static String points(Estimate e) {
     if (!e.defined()) {
       return "n/a";
     }
@@ -92,7 +95,7 @@ final class Sweeps {
    * @param testImages  test images of the split (n_test), for the Nadeau-Bengio correction
    * @param trainImages training images of one fold model, mean over folds (n_train); 0 if unknown
    */
-  static List<Paired> pairs(List<ArmEvaluation> arms, int testImages, double trainImages) {
+  public static List<Paired> pairs(List<ArmEvaluation> arms, int testImages, double trainImages) {
     List<Paired> out = new ArrayList<>();
     for (int i = 0; i < arms.size(); i++) {
       for (int j = i + 1; j < arms.size(); j++) {
@@ -105,7 +108,7 @@ final class Sweeps {
     return out;
   }
 
-  static Paired compare(ArmEvaluation a, ArmEvaluation b, String setting, int testImages, double trainImages) {
+  public static Paired compare(ArmEvaluation a, ArmEvaluation b, String setting, int testImages, double trainImages) {
     McNemar mcnemar = null;
     Estimate ensembleDiff = Estimate.UNDEFINED;
     int images = 0;
@@ -149,7 +152,7 @@ final class Sweeps {
   }
 
   /** Mean over models of (accuracy of b − accuracy of a) on the images at {@code positions}. */
-  static double meanDiff(boolean[][] a, boolean[][] b, int[] positions) {
+  public static double meanDiff(boolean[][] a, boolean[][] b, int[] positions) {
     if (positions.length == 0 || a.length == 0) {
       return Double.NaN;
     }

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.page;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +14,9 @@ import org.cxrlstm.results.io.Csv;
  * @param header column names
  * @param rows   cells, already formatted
  */
-record Table(String id, String title, List<String> header, List<List<String>> rows) {
+public record Table(String id, String title, List<String> header, List<List<String>> rows) {
 
-  Table {
+  public Table {
     for (List<String> row : rows) {
       if (row.size() != header.size()) {
         throw new IllegalArgumentException("table " + id + ": row " + row + " has " + row.size()
@@ -25,7 +25,7 @@ record Table(String id, String title, List<String> header, List<List<String>> ro
     }
   }
 
-  String markdown() {
+  public String markdown() {
     StringBuilder s = new StringBuilder();
     s.append("| ").append(String.join(" | ", header.stream().map(Table::cell).toList())).append(" |\n|");
     header.forEach(h -> s.append("---|"));
@@ -37,7 +37,7 @@ record Table(String id, String title, List<String> header, List<List<String>> ro
   }
 
   /** Writes the CSV and the Markdown form under {@code dir}. */
-  void write(Path dir) throws IOException {
+  public void write(Path dir) throws IOException {
     Csv.write(dir.resolve(id + ".csv"), header, rows);
     AtomicFiles.writeString(dir.resolve(id + ".md"), "**" + title + "**\n\n" + markdown());
   }

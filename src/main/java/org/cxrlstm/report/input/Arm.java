@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,17 +15,17 @@ import org.cxrlstm.results.io.Csv;
  *
  * @param settings value per arm column, in {@link #COLUMNS} order
  */
-record Arm(Map<String, String> settings) {
+public record Arm(Map<String, String> settings) {
   /** The trial setting columns of plan.csv and the merged CSVs. */
-  static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
+  public static final List<String> SETTING_COLUMNS = Trial.COLUMNS;
   /** The setting columns that define an arm. */
-  static final List<String> COLUMNS = Trial.ARM_COLUMNS;
+  public static final List<String> COLUMNS = Trial.ARM_COLUMNS;
 
-  Arm {
+  public Arm {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 
-  static Arm of(Csv.Row row) {
+  public static Arm of(Csv.Row row) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String c : COLUMNS) {
       values.put(c, row.get(c));
@@ -37,7 +37,7 @@ record Arm(Map<String, String> settings) {
   }
 
   /** The arm of a row's setting columns (a column it lacks is blank). */
-  static Arm of(Map<String, String> settings) {
+  public static Arm of(Map<String, String> settings) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String c : COLUMNS) {
       values.put(c, settings.getOrDefault(c, ""));
@@ -46,20 +46,20 @@ record Arm(Map<String, String> settings) {
   }
 
   /** One string per arm, equal for equal arms (the setting values in column order). */
-  String key() {
+  public String key() {
     return String.join("\u0001", settings.values());
   }
 
-  String arch() {
+  public String arch() {
     return settings.get("arch");
   }
 
-  String get(String column) {
+  public String get(String column) {
     return settings.getOrDefault(column, "");
   }
 
   /** Whether {@code column} means anything for this arm's architecture (the CNN has no LSTM units). */
-  boolean applies(String column) {
+  public boolean applies(String column) {
     return !column.equals("lstm_units") || arch().equals("cnn-lstm");
   }
 
@@ -67,7 +67,7 @@ record Arm(Map<String, String> settings) {
    * The columns whose values differ between this arm and {@code other}; a column that applies to
    * only one of them (lstm_units of a CNN) follows from the architecture and is not counted.
    */
-  List<String> differences(Arm other) {
+  public List<String> differences(Arm other) {
     List<String> out = new ArrayList<>();
     for (String c : COLUMNS) {
       if (applies(c) && other.applies(c) && !Objects.equals(get(c), other.get(c))) {
@@ -78,7 +78,7 @@ record Arm(Map<String, String> settings) {
   }
 
   /** A short name: the architecture and the values of the {@code varied} columns, e.g. {@code cnn-lstm lr=0.001}. */
-  String label(List<String> varied) {
+  public String label(List<String> varied) {
     StringBuilder s = new StringBuilder(arch());
     for (String c : varied) {
       if (!c.equals("arch") && applies(c)) {
@@ -89,17 +89,17 @@ record Arm(Map<String, String> settings) {
   }
 
   /** The label without the architecture; "all" when only the architecture varies. */
-  String labelWithoutArch(List<String> varied) {
+  public String labelWithoutArch(List<String> varied) {
     String l = label(varied);
     return l.equals(arch()) ? "all" : l.substring(arch().length() + 1);
   }
 
-  static String shortName(String column) {
+  public static String shortName(String column) {
     return column.equals("learning_rate") ? "lr" : column;
   }
 
   /** A file-name-safe form of a label. */
-  static String slug(String label) {
+  public static String slug(String label) {
     return label.replaceAll("[^A-Za-z0-9.-]+", "_");
   }
 }

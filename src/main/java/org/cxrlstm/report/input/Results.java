@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -25,12 +25,12 @@ import org.cxrlstm.results.io.CsvException;
  * Everything the report reads from {@code results/NAME/}, parsed and checked against the column
  * contracts of docs/results-format.md. Absent files give empty lists and a line in {@link #missing()}.
  */
-record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
+public record Results(Path dir, Properties config, Properties environment, List<String[]> plan, List<Trial> trials,
     List<ArmEpoch> epochs, List<Prediction> predictions, List<Prediction> ensemble, List<SplitRow> split,
     List<GradCamRow> gradcam, List<String> missing, ClassNames classes) {
 
   /** Reads {@code dir}; fails if it is not a directory or a present file is malformed. */
-  static Results load(Path dir) {
+  public static Results load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ReportInputException("results folder " + dir + " does not exist");
     }
@@ -85,8 +85,8 @@ record Results(Path dir, Properties config, Properties environment, List<String[
         List.copyOf(missing), classes);
   }
 
-  static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
-  static final List<String> GRADCAM_COLUMNS = Stream.concat(Stream.of("trial_id"), Stream.concat(
+  public static final List<String> SPLIT_COLUMNS = List.of("index", "file", "label", "patient_id", "partition", "fold");
+  public static final List<String> GRADCAM_COLUMNS = Stream.concat(Stream.of("trial_id"), Stream.concat(
       Arm.COLUMNS.stream(), Stream.of("index", "file", "label", "predicted", "inner_mass", "border_mass"))).toList();
 
   /** A file's rows through one of the results readers; null, and a line in {@code missing}, when absent. */
@@ -107,7 +107,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
   }
 
   private interface FileReader<T> {
-    T read(Path file) throws IOException;
+    public T read(Path file) throws IOException;
   }
 
   private static <T> List<T> orEmpty(List<T> rows) {
@@ -115,14 +115,14 @@ record Results(Path dir, Properties config, Properties environment, List<String[
   }
 
   /** How many models plan.csv plans for each arm (by {@link Arm#key}); empty without plan.csv. */
-  Map<String, Integer> plannedModels() {
+  public Map<String, Integer> plannedModels() {
     Map<String, Integer> out = new java.util.HashMap<>();
     plan.forEach(p -> out.merge(p[3], 1, Integer::sum));
     return out;
   }
 
   /** The arms in order of first appearance in trials, predictions and ensembles. */
-  List<Arm> arms() {
+  public List<Arm> arms() {
     Set<Arm> arms = new LinkedHashSet<>();
     trials.forEach(t -> arms.add(t.arm()));
     predictions.forEach(p -> arms.add(p.arm()));
@@ -162,7 +162,7 @@ record Results(Path dir, Properties config, Properties environment, List<String[
    * {@code file} read whole, with {@code columns} required; a file that cannot be read or is
    * malformed is a {@link ReportInputException} naming it (and the line and column).
    */
-  static Csv.Table table(Path file, List<String> columns) {
+  public static Csv.Table table(Path file, List<String> columns) {
     try {
       return Csv.read(file, columns);
     } catch (CsvException e) {

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.page;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The report as a list of blocks, rendered once as Markdown (report.md) and once as HTML
  * (report.html) so that both show the same content in the same order.
  */
-final class Page {
+public final class Page {
   private sealed interface Block permits Heading, Text, TableBlock, Image, Bullets {}
 
   private record Heading(int level, String text) implements Block {}
@@ -22,28 +22,28 @@ final class Page {
 
   private final List<Block> blocks = new ArrayList<>();
 
-  Page heading(int level, String text) {
+  public Page heading(int level, String text) {
     blocks.add(new Heading(level, text));
     return this;
   }
 
-  Page text(String text) {
+  public Page text(String text) {
     blocks.add(new Text(text));
     return this;
   }
 
-  Page table(Table table) {
+  public Page table(Table table) {
     blocks.add(new TableBlock(table));
     return this;
   }
 
   /** An image by its path relative to the report. */
-  Page image(String path, String caption) {
+  public Page image(String path, String caption) {
     blocks.add(new Image(path, caption));
     return this;
   }
 
-  Page bullets(List<String> items) {
+  public Page bullets(List<String> items) {
     if (!items.isEmpty()) {
       blocks.add(new Bullets(List.copyOf(items)));
     }
@@ -51,11 +51,11 @@ final class Page {
   }
 
   /** True if the page has a table or an image (a page without either is never written over a report). */
-  boolean hasResults() {
+  public boolean hasResults() {
     return blocks.stream().anyMatch(b -> b instanceof TableBlock || b instanceof Image);
   }
 
-  String markdown() {
+  public String markdown() {
     StringBuilder s = new StringBuilder();
     for (Block b : blocks) {
       if (b instanceof Heading h) {
@@ -75,7 +75,7 @@ final class Page {
     return s.toString();
   }
 
-  String html(String title) {
+  public String html(String title) {
     StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:auto;"
             + "padding:1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:3px 7px;"
@@ -113,7 +113,7 @@ final class Page {
   }
 
   /** HTML-escapes text; Markdown emphasis markers ({@code **}, backticks) are dropped. */
-  static String esc(String v) {
+  public static String esc(String v) {
     return v.replace("**", "").replace("`", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;");
   }

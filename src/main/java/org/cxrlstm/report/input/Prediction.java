@@ -1,23 +1,23 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 /**
  * One test image's prediction by a fold model ({@code fold >= 0}, trained with {@code seed}) or an
  * arm's ensemble ({@code fold == ENSEMBLE}), as read from predictions.csv or ensemble_predictions.csv.
  */
-record Prediction(Arm arm, int fold, long seed, int index, String file, String patientId, int label, int predicted,
+public record Prediction(Arm arm, int fold, long seed, int index, String file, String patientId, int label, int predicted,
     double[] probabilities) {
-  static final int ENSEMBLE = -1;
+  public static final int ENSEMBLE = -1;
 
-  ModelKey model() {
+  public ModelKey model() {
     return new ModelKey(seed, fold);
   }
 
-  boolean correct() {
+  public boolean correct() {
     return label == predicted;
   }
 
   /** Resampling unit for the bootstrap: the patient when known, else the image. */
-  String unit() {
+  public String unit() {
     return patientId == null || patientId.isEmpty() ? "image:" + index : patientId;
   }
 }

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.input;
 
 /** A results file that is missing, lacks a column or holds a malformed row; the message names file, line and column. */
 public final class ReportInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.cxrlstm.report;
+package org.cxrlstm.report.page;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,24 +24,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * XChart plots saved as PNG and SVG under {@code plots/}. One colour per architecture in every
  * chart ({@link #colour}); extra arms of the same architecture get darker shades of it.
  */
-final class Plots {
-  static final int WIDTH = 800;
-  static final int HEIGHT = 500;
+public final class Plots {
+  public static final int WIDTH = 800;
+  public static final int HEIGHT = 500;
   private static final Color CNN = new Color(31, 119, 180);
   private static final Color CNN_LSTM = new Color(255, 127, 14);
   private static final Color OTHER = new Color(44, 160, 44);
 
   /** The "architecture" of a reference line (chance, perfect calibration): grey, dashed, no markers. */
-  static final String REFERENCE = "reference";
+  public static final String REFERENCE = "reference";
 
   private final Path dir;
 
-  Plots(Path dir) {
+  public Plots(Path dir) {
     this.dir = dir;
   }
 
   /** The colour of an architecture; {@code shade} > 0 darkens it for further arms of the same architecture. */
-  static Color colour(String arch, int shade) {
+  public static Color colour(String arch, int shade) {
     Color base = switch (arch) {
       case "cnn" -> CNN;
       case "cnn-lstm" -> CNN_LSTM;
@@ -51,15 +51,15 @@ final class Plots {
     return new Color((int) (base.getRed() * f), (int) (base.getGreen() * f), (int) (base.getBlue() * f));
   }
 
-  static Color transparent(Color c, int alpha) {
+  public static Color transparent(Color c, int alpha) {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }
 
   /** A series of points to draw in an arm's colour. */
-  record Line(String name, String arch, int shade, double[] x, double[] y, double[] lowBand, double[] highBand) {}
+  public record Line(String name, String arch, int shade, double[] x, double[] y, double[] lowBand, double[] highBand) {}
 
   /** Writes {@code name.png} and {@code name.svg}; returns the PNG path relative to the results folder. */
-  String save(Chart<?, ?> chart, String name) throws IOException {
+  public String save(Chart<?, ?> chart, String name) throws IOException {
     String base = dir.resolve(name).toString();
     BitmapEncoder.saveBitmapWithDPI(chart, base, BitmapEncoder.BitmapFormat.PNG, 120);
     VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -67,7 +67,7 @@ final class Plots {
   }
 
   /** Fig. 6: a confusion matrix as a heatmap annotated with counts. */
-  String confusion(String name, String title, ConfusionMatrix m, List<String> classTitles) throws IOException {
+  public String confusion(String name, String title, ConfusionMatrix m, List<String> classTitles) throws IOException {
     HeatMapChart chart = new HeatMapChartBuilder().width(520).height(480).title(title)
         .xAxisTitle("Predicted label").yAxisTitle("True label").build();
     chart.getStyler().setShowValue(true).setPlotContentSize(1).setLegendVisible(true);
@@ -91,7 +91,7 @@ final class Plots {
   }
 
   /** Lines (with optional min-max bands) against a numeric x. */
-  String lines(String name, String title, String xTitle, String yTitle, List<Line> lines, boolean logX,
+  public String lines(String name, String title, String xTitle, String yTitle, List<Line> lines, boolean logX,
       boolean unitSquare) throws IOException {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
@@ -130,7 +130,7 @@ final class Plots {
   }
 
   /** Grouped bars: one group per category, one bar per series, optional symmetric error bars. */
-  String bars(String name, String title, String yTitle, List<String> categories, List<String> series,
+  public String bars(String name, String title, String yTitle, List<String> categories, List<String> series,
       List<String> archs, List<double[]> values, List<double[]> errors) throws IOException {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("")
         .yAxisTitle(yTitle).build();
@@ -148,7 +148,7 @@ final class Plots {
     return save(chart, name);
   }
 
-  static List<Integer> shades(List<String> archs) {
+  public static List<Integer> shades(List<String> archs) {
     List<Integer> out = new ArrayList<>();
     if (archs == null) {
       return out;
