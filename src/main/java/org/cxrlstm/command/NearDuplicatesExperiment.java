@@ -10,7 +10,7 @@ import org.cxrlstm.config.SplitSettings;
 import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageEntry;
-import org.cxrlstm.data.ImageStore;
+import org.cxrlstm.data.image.ImageStore;
 import org.cxrlstm.split.NearDuplicates;
 
 /**

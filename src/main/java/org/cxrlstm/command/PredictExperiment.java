@@ -16,11 +16,11 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.ThreadSettings;
 import org.cxrlstm.config.ValueKind;
-import org.cxrlstm.data.Batch;
-import org.cxrlstm.data.CentralRegion;
 import org.cxrlstm.data.DataException;
-import org.cxrlstm.data.ImageFiles;
-import org.cxrlstm.data.Normalization;
+import org.cxrlstm.data.image.Batch;
+import org.cxrlstm.data.image.CentralRegion;
+import org.cxrlstm.data.image.ImageFiles;
+import org.cxrlstm.data.image.Normalization;
 import org.cxrlstm.eval.Overlay;
 import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
@@ -186,8 +186,8 @@ final class PredictExperiment implements Experiment {
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
-  /** One batch as a {@link org.cxrlstm.data.BatchIterator}. */
-  private static final class OneBatch implements org.cxrlstm.data.BatchIterator {
+  /** One batch as a {@link org.cxrlstm.data.image.BatchIterator}. */
+  private static final class OneBatch implements org.cxrlstm.data.image.BatchIterator {
     private Batch next;
 
     OneBatch(Batch batch) {

@@ -1,7 +1,7 @@
 package org.cxrlstm.config;
 
 import java.util.Arrays;
-import org.cxrlstm.data.Mask;
+import org.cxrlstm.data.image.Mask;
 
 /** Which lung-mask settings this build can run: every {@link Mask}. */
 final class Masks {

@@ -135,7 +135,7 @@ public final class Dataset {
     return entries.stream().mapToInt(ImageEntry::label).toArray();
   }
 
-  /** Labels of the images {@code indices}, in that order (what {@link ImageBatches} takes). */
+  /** Labels of the images {@code indices}, in that order (what {@code data.image.ImageBatches} takes). */
   public int[] labels(int[] indices) {
     int[] out = new int[indices.length];
     for (int i = 0; i < indices.length; i++) {

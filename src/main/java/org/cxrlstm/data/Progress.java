@@ -6,10 +6,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Progress bars on standard error for long data steps (decode, fetch). */
-final class Progress {
+public final class Progress {
   private Progress() {}
 
-  static ProgressBar bar(String task, long max, String unit, long unitSize) {
+  public static ProgressBar bar(String task, long max, String unit, long unitSize) {
     ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
         .setConsumer(new ConsoleProgressBarConsumer(System.err, 100));

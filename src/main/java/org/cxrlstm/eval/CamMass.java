@@ -1,6 +1,6 @@
 package org.cxrlstm.eval;
 
-import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.data.image.CentralRegion;
 
 /**
  * How a Grad-CAM map's mass splits between the central lung region and the border. Evidence on the

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.data.image.CentralRegion;
 
 /**
  * A Grad-CAM heatmap drawn over the grayscale X-ray the model saw: the "jet" colour map (blue = no

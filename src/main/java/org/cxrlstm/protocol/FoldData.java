@@ -1,10 +1,10 @@
 package org.cxrlstm.protocol;
 
-import org.cxrlstm.data.Augmentation;
-import org.cxrlstm.data.BatchIterator;
-import org.cxrlstm.data.ImageBatches;
-import org.cxrlstm.data.ImageSource;
-import org.cxrlstm.data.Normalization;
+import org.cxrlstm.data.image.Augmentation;
+import org.cxrlstm.data.image.BatchIterator;
+import org.cxrlstm.data.image.ImageBatches;
+import org.cxrlstm.data.image.ImageSource;
+import org.cxrlstm.data.image.Normalization;
 import org.cxrlstm.train.TrainingData;
 
 /**

@@ -12,8 +12,8 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
-import org.cxrlstm.data.Mask;
-import org.cxrlstm.data.Normalization;
+import org.cxrlstm.data.image.Mask;
+import org.cxrlstm.data.image.Normalization;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.train.ModelCard;
 

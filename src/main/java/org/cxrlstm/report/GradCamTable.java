@@ -3,7 +3,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.data.image.CentralRegion;
 import org.cxrlstm.eval.Spread;
 import org.cxrlstm.report.input.Arm;
 import org.cxrlstm.report.input.GradCamRow;

@@ -7,7 +7,7 @@ import org.cxrlstm.eval.Wilson;
 
 /**
  * What a lungs-out arm's accuracy does and does not show. The mask is the fixed central rectangle
- * of {@link org.cxrlstm.data.CentralRegion}, not a lung segmentation, so "without the lungs" means
+ * of {@link org.cxrlstm.data.image.CentralRegion}, not a lung segmentation, so "without the lungs" means
  * "without that box". And pneumonia and normal images come from the same pediatric source: a model
  * that still tells them apart with the box hidden uses something that neither source nor age
  * explains (lung tissue outside the box, or other anatomy), so the text checks that pair on its own.

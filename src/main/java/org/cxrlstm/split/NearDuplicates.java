@@ -3,9 +3,9 @@ package org.cxrlstm.split;
 import java.util.ArrayList;
 import java.util.List;
 import org.cxrlstm.data.Dataset;
-import org.cxrlstm.data.ImageSource;
-import org.cxrlstm.data.Normalization;
-import org.cxrlstm.data.PerceptualHash;
+import org.cxrlstm.data.image.ImageSource;
+import org.cxrlstm.data.image.Normalization;
+import org.cxrlstm.data.image.PerceptualHash;
 
 /**
  * Pairs of images that show the same film: posted twice, re-encoded or rescaled. Public COVID-19

@@ -1,7 +1,7 @@
 package org.cxrlstm.train;
 
 import java.util.List;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.ModelGraph;
 import org.cxrlstm.train.TrainingSession;
 import org.tensorflow.Operand;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.cxrlstm.data.Batch;
-import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.data.image.Batch;
+import org.cxrlstm.data.image.BatchIterator;
 
 /**
  * The epoch loop: train on every batch, validate, tell the listeners, lower the learning rate on

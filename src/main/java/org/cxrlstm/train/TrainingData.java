@@ -1,6 +1,6 @@
 package org.cxrlstm.train;
 
-import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.data.image.BatchIterator;
 
 /** Where the training loop gets its batches. */
 public interface TrainingData {

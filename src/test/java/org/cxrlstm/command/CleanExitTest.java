@@ -20,7 +20,7 @@ import org.cxrlstm.config.KeysTest;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.DataException;
-import org.cxrlstm.data.SyntheticImages;
+import org.cxrlstm.data.image.SyntheticImages;
 import org.cxrlstm.protocol.CrossValidation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

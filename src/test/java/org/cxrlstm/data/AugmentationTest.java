@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.cxrlstm.data.image.Augmentation;
 import org.junit.jupiter.api.Test;
 
 class AugmentationTest {

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.cxrlstm.data.image.Augmentation;
+import org.cxrlstm.data.image.Batch;
+import org.cxrlstm.data.image.BatchIterator;
+import org.cxrlstm.data.image.ImageBatches;
+import org.cxrlstm.data.image.ImageStore;
+import org.cxrlstm.data.image.Normalization;
 import org.junit.jupiter.api.Test;
 
 class ImageBatchesTest {

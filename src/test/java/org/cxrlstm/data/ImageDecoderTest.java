@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import org.cxrlstm.data.image.ImageDecoder;
 import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.cxrlstm.data.image.CentralRegion;
+import org.cxrlstm.data.image.ImageSource;
+import org.cxrlstm.data.image.Mask;
 import org.junit.jupiter.api.Test;
 
 class MaskTest {

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.cxrlstm.data.image.SyntheticImages;
 
 /**
  * Miniatures of the committed manifest formats, on generated images: the columns of

@@ -3,6 +3,7 @@ package org.cxrlstm.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.cxrlstm.data.image.Normalization;
 import org.junit.jupiter.api.Test;
 
 class NormalizationTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.cxrlstm.data.image.PerceptualHash;
 import org.junit.jupiter.api.Test;
 
 class PerceptualHashTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.cxrlstm.data.CentralRegion;
+import org.cxrlstm.data.image.CentralRegion;
 import org.junit.jupiter.api.Test;
 
 class CamMassTest {

@@ -15,7 +15,7 @@ import org.cxrlstm.config.KeysTest;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.DataException;
 import org.cxrlstm.data.Dataset;
-import org.cxrlstm.data.SyntheticImages;
+import org.cxrlstm.data.image.SyntheticImages;
 import org.cxrlstm.results.ResultsLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

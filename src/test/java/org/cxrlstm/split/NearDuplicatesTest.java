@@ -20,8 +20,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.ImageEntry;
-import org.cxrlstm.data.ImageStore;
 import org.cxrlstm.data.Sha256;
+import org.cxrlstm.data.image.ImageStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.Architecture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

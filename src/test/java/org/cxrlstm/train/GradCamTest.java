@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;

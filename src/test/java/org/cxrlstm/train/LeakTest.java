@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.Architecture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

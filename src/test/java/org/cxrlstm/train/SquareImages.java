@@ -1,7 +1,7 @@
 package org.cxrlstm.train;
 
 import java.util.Random;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 
 /**
  * Two-class test images over Gaussian noise: class 1 holds a bright square, class 0 a dark one.

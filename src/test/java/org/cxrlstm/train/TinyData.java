@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import org.cxrlstm.data.Batch;
-import org.cxrlstm.data.BatchIterator;
+import org.cxrlstm.data.image.Batch;
+import org.cxrlstm.data.image.BatchIterator;
 
 /**
  * Small in-memory images for training tests: class k has a bright square in corner k over

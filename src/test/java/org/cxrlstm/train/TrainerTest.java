@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cxrlstm.data.Batch;
+import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
@@ -132,12 +132,12 @@ class TrainerTest {
     Batch bad = new Batch(poisoned, clean.labels(), clean.indices(), clean.count());
     TrainingData nan = new TrainingData() {
       @Override
-      public org.cxrlstm.data.BatchIterator trainingEpoch(int epoch) {
+      public org.cxrlstm.data.image.BatchIterator trainingEpoch(int epoch) {
         return TinyData.iteratorOf(List.of(bad));
       }
 
       @Override
-      public org.cxrlstm.data.BatchIterator validation() {
+      public org.cxrlstm.data.image.BatchIterator validation() {
         return null;
       }
 

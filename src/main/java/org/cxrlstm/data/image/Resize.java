@@ -1,15 +1,15 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 /**
  * Separable resampling of a grayscale image to S x S. Downscaling averages the exact area each
  * output pixel covers (a box filter with fractional edges), so a 4280 px scan shrinks without
  * aliasing; upscaling (small paper figures) interpolates bilinearly between pixel centres.
  */
-final class Resize {
+public final class Resize {
   private Resize() {}
 
   /** {@code src} (w*h values in [0,255], row-major) resampled to {@code size}*{@code size} bytes. */
-  static byte[] toSquare(float[] src, int w, int h, int size) {
+  public static byte[] toSquare(float[] src, int w, int h, int size) {
     Weights wx = Weights.of(w, size);
     Weights wy = Weights.of(h, size);
     // [h, w] -> [h, size]: horizontal pass
@@ -39,10 +39,10 @@ final class Resize {
   }
 
   /** For each output position, the source indices and weights (summing to 1) that make it. */
-  static final class Weights {
-    final int[] start;
-    final int[] index;
-    final double[] weight;
+  public static final class Weights {
+    public final int[] start;
+    public final int[] index;
+    public final double[] weight;
 
     private Weights(int[] start, int[] index, double[] weight) {
       this.start = start;
@@ -50,7 +50,7 @@ final class Resize {
       this.weight = weight;
     }
 
-    static Weights of(int in, int out) {
+    public static Weights of(int in, int out) {
       double scale = (double) in / out;
       int[] start = new int[out + 1];
       int[] index = new int[out * ((int) Math.ceil(scale) + 2)];

@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -98,7 +98,7 @@ public final class ImageDecoder {
   }
 
   /** Luminance in [0,255] of every pixel. */
-  static float[] luminance(BufferedImage image) {
+  public static float[] luminance(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
     float[] out = new float[w * h];
@@ -129,8 +129,8 @@ public final class ImageDecoder {
   }
 
   /** An image whose header size is outside the accepted range; not retried with another reader. */
-  static final class ImageSizeException extends IOException {
-    ImageSizeException(String message) {
+  public static final class ImageSizeException extends IOException {
+    public ImageSizeException(String message) {
       super(message);
     }
   }

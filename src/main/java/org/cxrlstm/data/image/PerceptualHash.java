@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.util.Arrays;
 
@@ -12,7 +12,7 @@ public final class PerceptualHash {
   /** Side of the grey image the hash is taken from. */
   public static final int SIDE = 32;
   /** Side of the block of lowest frequencies that gives the 64 bits. */
-  static final int LOW = 8;
+  public static final int LOW = 8;
   private static final double[][] COSINES = cosines();
 
   private PerceptualHash() {}

@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.cxrlstm.data.Dataset;
 import org.cxrlstm.results.io.AtomicFiles;
 
 /**
@@ -15,7 +16,7 @@ import org.cxrlstm.results.io.AtomicFiles;
  * (magic, version, S, count, content hash) and count*S*S bytes. Written under a temporary name and
  * renamed, so a reader never sees half a file; any mismatch makes the file count as absent.
  */
-final class ImageCache {
+public final class ImageCache {
   private static final byte[] MAGIC = "CXRGRAY\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
@@ -24,7 +25,7 @@ final class ImageCache {
   private final int count;
   private final int version;
 
-  ImageCache(Path dir, Dataset dataset, int size, int version) {
+  public ImageCache(Path dir, Dataset dataset, int size, int version) {
     this.hash = dataset.contentHash();
     this.size = size;
     this.count = dataset.size();
@@ -32,12 +33,12 @@ final class ImageCache {
     this.file = dir.resolve(hash + "-" + size + "px-v" + version + ".gray");
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
   /** The cached images, or {@code null} when there is no valid cache file. */
-  byte[][] read() {
+  public byte[][] read() {
     if (!Files.isRegularFile(file)) {
       return null;
     }
@@ -62,7 +63,7 @@ final class ImageCache {
     }
   }
 
-  void write(byte[][] images) throws IOException {
+  public void write(byte[][] images) throws IOException {
     AtomicFiles.writeBytes(file, raw -> {
       DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
       out.write(MAGIC);

@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.data.Sha256;
 import org.cxrlstm.results.io.Csv;
 
 /**
@@ -21,7 +23,7 @@ import org.cxrlstm.results.io.Csv;
  * every fifth an RGB PNG, so several decoder paths are used.
  */
 public final class SyntheticImages {
-  static final String[] HEADER = {"file", "label", "patient_id", "view", "license", "source_repo",
+  public static final String[] HEADER = {"file", "label", "patient_id", "view", "license", "source_repo",
       "source_commit", "source_path", "width", "height", "bytes", "sha256"};
 
   private SyntheticImages() {}

@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 /**
  * The central region of a chest X-ray that holds the lung fields, as fractions of the image side.

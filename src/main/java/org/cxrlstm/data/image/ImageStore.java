@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
+import org.cxrlstm.data.DataException;
+import org.cxrlstm.data.Dataset;
+import org.cxrlstm.data.Progress;
+import org.cxrlstm.data.Sha256;
 
 /**
  * Every image of a dataset decoded once, converted to luminance and resized to S x S (the paper
@@ -21,7 +25,7 @@ import me.tongfei.progressbar.ProgressBar;
  */
 public final class ImageStore implements ImageSource {
   /** Bumped whenever decoding or resizing changes, which invalidates every cache file. */
-  static final int PREPROCESSING_VERSION = 1;
+  public static final int PREPROCESSING_VERSION = 1;
 
   private final int size;
   private final byte[][] images;
@@ -110,7 +114,7 @@ public final class ImageStore implements ImageSource {
   }
 
   /** Image {@code index} read, checked against its sha256, decoded and resized. */
-  static byte[] decodeOne(Dataset dataset, int index, int size, ImageDecoder decoder) throws IOException {
+  public static byte[] decodeOne(Dataset dataset, int index, int size, ImageDecoder decoder) throws IOException {
     Path file = dataset.path(index);
     byte[] bytes;
     try {

@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,15 +10,15 @@ import java.util.function.IntFunction;
  * and normalisation overlap the training step. Closing stops the thread; an error while building
  * is rethrown by {@link #next()}.
  */
-final class PrefetchingBatches implements BatchIterator {
-  static final int AHEAD = 2;
+public final class PrefetchingBatches implements BatchIterator {
+  public static final int AHEAD = 2;
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread producer;
   private Object head;
 
-  PrefetchingBatches(ImageSource source, int[] indices, int[] labels, int batch, Normalization normalization,
+  public PrefetchingBatches(ImageSource source, int[] indices, int[] labels, int batch, Normalization normalization,
       IntFunction<byte[]> augment) {
     int pixels = source.size() * source.size();
     producer = new Thread(() -> {

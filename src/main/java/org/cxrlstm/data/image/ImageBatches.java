@@ -1,4 +1,4 @@
-package org.cxrlstm.data;
+package org.cxrlstm.data.image;
 
 import java.util.Random;
 
@@ -50,7 +50,7 @@ public final class ImageBatches {
   }
 
   /** The order of epoch {@code epoch}'s training batches, as positions into {@code indices}. */
-  static int[] permutation(int n, Random random) {
+  public static int[] permutation(int n, Random random) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;
@@ -65,7 +65,7 @@ public final class ImageBatches {
   }
 
   /** A well-mixed 64-bit seed from the run seed, the epoch and an image index (SplitMix64 finaliser). */
-  static long mix(long seed, long epoch, long index) {
+  public static long mix(long seed, long epoch, long index) {
     long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
