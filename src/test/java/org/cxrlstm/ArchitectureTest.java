@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The package order of docs/architecture.md: every project import points to a package below. */
 class ArchitectureTest {
   /** Bottom to top, as in docs/architecture.md; "" is the root package (Main). */
-  static final List<String> ORDER = List.of("results.io", "model", "data", "data.image", "split", "eval", "train", "metadata",
+  static final List<String> ORDER = List.of("results.io", "model", "data", "data.image", "split", "eval", "train", "train.gradcam", "train.bench", "metadata",
       "cluster", "config", "results", "protocol", "report.page", "report.input", "report.stats", "report", "command", "");
   private static final Path MAIN = Path.of("src/main/java/org/cxrlstm");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.cxrlstm\\.((?:[a-z]+\\.)*)[A-Z]");

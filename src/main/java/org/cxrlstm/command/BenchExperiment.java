@@ -15,9 +15,9 @@ import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.results.io.Csv;
-import org.cxrlstm.train.Benchmark;
 import org.cxrlstm.train.Compute;
 import org.cxrlstm.train.Precision;
+import org.cxrlstm.train.bench.Benchmark;
 
 /**
  * {@code -Dexperiment=bench}: training and inference images/s of both architectures at the paper

@@ -26,10 +26,10 @@ import org.cxrlstm.eval.Probabilities;
 import org.cxrlstm.protocol.SavedModels;
 import org.cxrlstm.results.io.Csv;
 import org.cxrlstm.train.Compute;
-import org.cxrlstm.train.GradCam;
 import org.cxrlstm.train.ModelCard;
 import org.cxrlstm.train.ModelStore;
 import org.cxrlstm.train.TrainingSession;
+import org.cxrlstm.train.gradcam.GradCam;
 
 /**
  * {@code -Dexperiment=predict -Dmodels=DIR -Dimage=FILE|FOLDER [-Dout=predictions.csv]}: class

@@ -13,10 +13,10 @@ import org.cxrlstm.data.image.ImageBatches;
 import org.cxrlstm.data.image.ImageSource;
 import org.cxrlstm.data.image.Normalization;
 import org.cxrlstm.eval.CamSample;
-import org.cxrlstm.train.GradCam;
-import org.cxrlstm.train.GradCamSurvey;
 import org.cxrlstm.train.Predictions;
 import org.cxrlstm.train.TrainingSession;
+import org.cxrlstm.train.gradcam.GradCam;
+import org.cxrlstm.train.gradcam.GradCamSurvey;
 
 /**
  * Grad-CAM of a trained trial model on the test set: {@code gradcam.csv} with the

@@ -16,8 +16,8 @@ import org.cxrlstm.config.ThreadSettings;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.io.PropertiesText;
-import org.cxrlstm.train.OneDnnIsa;
 import org.cxrlstm.train.Precision;
+import org.cxrlstm.train.bench.OneDnnIsa;
 import org.tensorflow.TensorFlow;
 
 /**

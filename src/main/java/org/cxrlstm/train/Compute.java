@@ -55,7 +55,7 @@ public record Compute(int threads, Precision precision, int interThreads, boolea
     return new Compute(threads, precision, interThreads, on);
   }
 
-  ConfigProto config() {
+  public ConfigProto config() {
     RewriterConfig.Toggle bf16 = precision == Precision.BF16 ? RewriterConfig.Toggle.ON : RewriterConfig.Toggle.OFF;
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.cxrlstm.train.OneDnnIsa;
+import org.cxrlstm.train.bench.OneDnnIsa;
 import org.junit.jupiter.api.Test;
 
 class OneDnnSettingsTest {

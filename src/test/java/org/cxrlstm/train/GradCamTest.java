@@ -10,6 +10,7 @@ import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.Initializer;
 import org.cxrlstm.model.ModelSpec;
+import org.cxrlstm.train.gradcam.GradCam;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.cxrlstm.cluster.Classpath;
+import org.cxrlstm.train.bench.OneDnnIsa;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.cxrlstm.train;
+package org.cxrlstm.train.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.cxrlstm.train;
+package org.cxrlstm.train.gradcam;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.cxrlstm.train;
+package org.cxrlstm.train.bench;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.cxrlstm.data.image.BatchIterator;
 import org.cxrlstm.model.Architecture;
 import org.cxrlstm.model.ModelSpec;
 import org.cxrlstm.model.ModelSummary;
+import org.cxrlstm.train.Compute;
+import org.cxrlstm.train.TrainingSession;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;

@@ -1,4 +1,4 @@
-package org.cxrlstm.train;
+package org.cxrlstm.train.gradcam;
 
 import java.util.List;
 import org.cxrlstm.data.image.Batch;
@@ -102,7 +102,7 @@ public final class GradCam {
    * reference Grad-CAM code uses): output pixel centre (x + 0.5) * h / s - 0.5 in map coordinates,
    * clamped at the borders.
    */
-  static float[] upsample(float[] map, int h, int s) {
+  public static float[] upsample(float[] map, int h, int s) {
     float[] out = new float[s * s];
     double scale = (double) h / s;
     for (int y = 0; y < s; y++) {
@@ -129,7 +129,7 @@ public final class GradCam {
    * need. A map without any positive value stays all zero; a non-finite value (a diverged model)
    * is an error.
    */
-  static float[] normalise(float[] map) {
+  public static float[] normalise(float[] map) {
     float max = 0;
     for (float v : map) {
       if (!Float.isFinite(v)) {
