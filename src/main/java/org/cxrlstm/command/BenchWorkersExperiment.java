@@ -15,6 +15,7 @@ import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.ValueKind;
 import org.cxrlstm.results.PlanFile;
+import org.cxrlstm.results.TrialRow;
 import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.io.Csv;
 
@@ -32,7 +33,7 @@ import org.cxrlstm.results.io.Csv;
  */
 final class BenchWorkersExperiment implements Experiment {
   static final String[] COLUMNS = {"sweep", "run", "round", "plan", "workers", "threads_per_trial", "cores", "trials",
-      "seconds", "seconds_per_trial"};
+      "seconds", "seconds_per_trial", "trials_done"};
 
   private final PrintStream out;
 
@@ -125,10 +126,13 @@ final class BenchWorkersExperiment implements Experiment {
       int trials = PlanFile.readIds(dir.resolve(sweep).resolve(PlanFile.FILE)).size();
       String threads = plan.containsKey("threads") ? plan.get("threads")
           : String.valueOf(k > 1 ? LocalWorkers.threadsPerTrial(cores, k) : cores);
+      Path trialsFile = dir.resolve(sweep).resolve("trials.csv");
+      long done = Files.exists(trialsFile) ? TrialRow.read(trialsFile).stream().filter(TrialRow::done).count() : 0;
       rows.add(List.of(sweep, run, step[0], label(plan), k, threads, cores, trials, round(seconds),
-          round(seconds / trials)));
-      out.printf(Locale.ROOT, "   %s: %d trials in %.1f s (%.1f s per trial)%n", label(plan), trials, seconds,
-          seconds / trials);
+          round(seconds / trials), done));
+      // a plan whose trials diverged or failed stopped early: its time says nothing about speed
+      out.printf(Locale.ROOT, "   %s: %d trials in %.1f s (%.1f s per trial)%s%n", label(plan), trials, seconds,
+          seconds / trials, done < trials ? "; only " + done + " finished (not a speed measurement)" : "");
       run++;
     }
     Path csv = root.resolve("bench-workers.csv");

@@ -54,13 +54,18 @@ class BenchWorkersPlansTest {
   void eachRunCarriesItsPlan() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     new BenchWorkersExperiment(quiet).run(Settings.of(Map.of("sweep", "smoke", "results.dir", dir.toString(),
-        "bench.plans", "threads=1; threads=2 inter.threads=2", "bench.rounds", "1")));
+        "bench.plans", "threads=1 inter.threads=1; threads=2 inter.threads=2", "bench.rounds", "1")));
     List<Csv.Row> rows = Csv.read(dir.resolve("bench-workers/bench-workers.csv")).rows();
-    assertEquals(List.of("threads=1", "threads=2 inter.threads=2"), rows.stream().map(r -> r.get("plan")).toList());
+    assertEquals(List.of("threads=1 inter.threads=1", "threads=2 inter.threads=2"),
+        rows.stream().map(r -> r.get("plan")).toList());
+    // every smoke trial finishes, so both times are speed measurements
+    assertEquals(rows.stream().map(r -> r.get("trials")).toList(), rows.stream().map(r -> r.get("trials_done")).toList());
     assertEquals(List.of("1", "2"), rows.stream().map(r -> r.get("threads_per_trial")).toList());
     Map<String, String> second = PropertiesText.read(dir.resolve("bench-workers/run1/smoke/environment.properties"));
     assertEquals("2", second.get("inter.threads"));
     assertEquals("2", second.get("threads"));
-    assertEquals("1", PropertiesText.read(dir.resolve("bench-workers/run0/smoke/environment.properties")).get("threads"));
+    Map<String, String> first = PropertiesText.read(dir.resolve("bench-workers/run0/smoke/environment.properties"));
+    assertEquals("1", first.get("threads"));
+    assertEquals("1", first.get("inter.threads"));
   }
 }
