@@ -18,6 +18,7 @@ import org.cxrlstm.cluster.TrialJob;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
+import org.cxrlstm.results.Environment;
 import org.cxrlstm.results.ResultsLayout;
 
 /**
@@ -129,6 +130,8 @@ public final class ScaleOut {
     LocalWorkers pool = new LocalWorkers(workers,
         i -> javaCommand(java, heap, threads, carried, List.of("-Dtrial=" + i), experiment),
         Path.of("").toAbsolutePath(), layout.root().toAbsolutePath().resolve(LOGS), out);
-    return pool.run(indices).stream().filter(o -> !o.ok()).toList();
+    List<LocalWorkers.Outcome> failed = pool.run(indices).stream().filter(o -> !o.ok()).toList();
+    Environment.recordWorkers(layout, workers);
+    return failed;
   }
 }

@@ -49,6 +49,7 @@ public final class Environment {
     env.put("onednn.isa", OneDnnIsa.probe(Classpath.joined(Classpath.of(OneDnnIsa.class)), ""));
     env.put("threads", String.valueOf(ThreadSettings.threads(s)));
     env.put("inter.threads", s.string("inter.threads", "1"));
+    env.put("workers", s.string("workers", "1"));
     env.put("xla", s.string("xla", "false"));
     List<String> precisions = s.list("precision");
     StringBuilder reasons = new StringBuilder();
@@ -69,6 +70,19 @@ public final class Environment {
     env.put("cuda.visible.devices", System.getenv().getOrDefault("CUDA_VISIBLE_DEVICES", ""));
     env.put("started", Instant.now().toString());
     env.put("host", hostName());
+    AtomicFiles.writeProperties(layout.environment(), "cxr-lstm environment of the last process that trained", env);
+  }
+
+  /**
+   * Records in environment.properties that the trials ran as {@code workers} local worker processes
+   * (each worker process wrote the file as its own single process); nothing without the file.
+   */
+  public static void recordWorkers(ResultsLayout layout, int workers) throws IOException {
+    if (!Files.exists(layout.environment())) {
+      return;
+    }
+    Map<String, String> env = new LinkedHashMap<>(PropertiesText.read(layout.environment()));
+    env.put("workers", String.valueOf(workers));
     AtomicFiles.writeProperties(layout.environment(), "cxr-lstm environment of the last process that trained", env);
   }
 
