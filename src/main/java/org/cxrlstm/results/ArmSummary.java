@@ -56,9 +56,8 @@ public final class ArmSummary {
     if (rows.isEmpty()) {
       return out;
     }
-    int[] labels = rows.stream().mapToInt(r -> classes.indexOf(r.label())).toArray();
-    int[] predicted = rows.stream().mapToInt(r -> classes.indexOf(r.predicted())).toArray();
-    ConfusionMatrix m = ConfusionMatrix.of(classes.size(), labels, predicted);
+    ConfusionMatrix m = TrialMetrics.confusion(rows.stream().map(EnsembleRow::label).toList(),
+        rows.stream().map(EnsembleRow::predicted).toList(), classes);
     out.put("test_accuracy", m.accuracy());
     TrialMetrics.of(m, classes).forEach((k, v) -> out.put(k, v.isEmpty() ? Double.NaN : Double.parseDouble(v)));
     return out;

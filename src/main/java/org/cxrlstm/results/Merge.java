@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cxrlstm.config.Trial;
 import org.cxrlstm.results.io.AtomicFiles;
 import org.cxrlstm.results.io.Csv;
@@ -94,7 +95,8 @@ public final class Merge {
       } else {
         write(layout.merged("predictions.csv"), PredictionRow.header(classes),
             predictions.stream().map(PredictionRow::cells).toList(), experiment);
-        ensembles = EnsembleRow.of(predictions.stream().filter(p -> done.contains(p.trialId())).toList(), classes);
+        Set<String> doneIds = Set.copyOf(done);
+        ensembles = EnsembleRow.of(predictions.stream().filter(p -> doneIds.contains(p.trialId())).toList(), classes);
         write(layout.merged("ensemble_predictions.csv"), EnsembleRow.header(classes),
             ensembles.stream().map(EnsembleRow::cells).toList(), experiment);
       }

@@ -27,9 +27,17 @@ final class Rows {
     return classes.isEmpty() ? Dataset.CLASSES : classes;
   }
 
-  /** The setting columns of {@code r} ({@code arch} must not be blank). */
+  /** The setting columns of {@code r}: {@code arch} not blank, {@code fold} a whole number, {@code seed} one if given. */
   static Map<String, String> settings(Csv.Row r) {
     r.nonBlank("arch");
+    r.integer("fold");
+    if (r.has("seed") && !r.get("seed").isBlank()) {
+      try {
+        Long.parseLong(r.get("seed").trim());
+      } catch (NumberFormatException e) {
+        throw r.fail("seed", r.get("seed"), "is not a whole number");
+      }
+    }
     return values(r, Trial.COLUMNS);
   }
 
@@ -74,20 +82,24 @@ final class Rows {
   }
 
   /**
-   * A class column as one of {@code classes}: the name in any case, or (files of an early format)
-   * the class's index.
+   * A class column as one of {@code classes}: the name (in any case when no class has exactly that
+   * name), or (files of an early format) the class's index.
    */
   static String className(Csv.Row r, String column, List<String> classes) {
     String v = r.nonBlank(column).trim();
-    String lower = v.toLowerCase(Locale.ROOT);
-    if (classes.contains(lower)) {
-      return lower;
+    if (classes.contains(v)) {
+      return v;
+    }
+    for (String c : classes) {
+      if (c.equalsIgnoreCase(v)) {
+        return c;
+      }
     }
     if (v.chars().allMatch(Character::isDigit) && v.length() < 4 && Integer.parseInt(v) < classes.size()) {
       return classes.get(Integer.parseInt(v));
     }
     throw r.fail(column, v, "is not a known class (allowed: " + String.join(", ", classes) + "; the file has no column '"
-        + probabilityColumn(lower) + "')");
+        + probabilityColumn(v.toLowerCase(Locale.ROOT)) + "')");
   }
 
   /** A header: {@code lead}, the setting columns, then {@code rest}. */

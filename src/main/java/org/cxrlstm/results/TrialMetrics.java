@@ -39,7 +39,7 @@ public final class TrialMetrics {
   /** The metric columns of one predictions file (trial folder or merged); blank values if it has no test rows. */
   public static Map<String, String> ofFile(Path predictions) throws IOException {
     PredictionRow.File file = PredictionRow.read(predictions);
-    return of(file.test(), file.classes().isEmpty() ? CLASSES : file.classes());
+    return of(file.test(), file.classes());
   }
 
   /** The metric columns of prediction {@code rows} whose labels are {@code classes}; blank without rows. */
@@ -49,9 +49,14 @@ public final class TrialMetrics {
       COLUMNS.forEach(c -> out.put(c, ""));
       return out;
     }
-    int[] labels = rows.stream().mapToInt(r -> classes.indexOf(r.label())).toArray();
-    int[] predicted = rows.stream().mapToInt(r -> classes.indexOf(r.predicted())).toArray();
-    return of(ConfusionMatrix.of(classes.size(), labels, predicted), classes);
+    return of(confusion(rows.stream().map(PredictionRow::label).toList(),
+        rows.stream().map(PredictionRow::predicted).toList(), classes), classes);
+  }
+
+  /** The confusion matrix of true and predicted class names, both of {@code classes} (as the row readers give them). */
+  static ConfusionMatrix confusion(List<String> labels, List<String> predicted, List<String> classes) {
+    return ConfusionMatrix.of(classes.size(), labels.stream().mapToInt(classes::indexOf).toArray(),
+        predicted.stream().mapToInt(classes::indexOf).toArray());
   }
 
   /** The metric columns of a confusion matrix over {@link #CLASSES}. */

@@ -99,6 +99,31 @@ class RowRecordsTest {
   }
 
   @Test
+  void classesKeepTheirSpellingFromTheProbabilityColumns() throws Exception {
+    // label.column=view gives classes PA and AP: exact names are kept, other cases map to them
+    Path file = tmp.resolve("views.csv");
+    Files.writeString(file, "trial_id,arch,fold,partition,index,file,patient_id,label,predicted,p_PA,p_AP\n"
+        + "t,cnn,0,test,1,x.png,p,PA,ap,0.25,0.75\n");
+    PredictionRow row = PredictionRow.read(file).rows().get(0);
+    assertEquals(List.of("PA", "AP"), PredictionRow.read(file).classes());
+    assertEquals("PA", row.label());
+    assertEquals("AP", row.predicted());
+  }
+
+  @Test
+  void aFoldOrSeedThatIsNoNumberNamesFileLineAndColumn() throws Exception {
+    Path file = tmp.resolve("fold.csv");
+    Files.writeString(file, "trial_id,arch,fold,seed,epoch,train_loss,train_accuracy,val_loss,val_accuracy\n"
+        + "t,cnn,0,42,1,0.9,0.5,0.8,0.6\nt,cnn,x,42,2,0.9,0.5,0.8,0.6\n");
+    CsvException e = assertThrows(CsvException.class, () -> EpochRow.read(file));
+    assertTrue(e.getMessage().contains("fold.csv:3: column 'fold' = 'x' is not a whole number"), e.getMessage());
+    Files.writeString(file, "trial_id,arch,fold,seed,epoch,train_loss,train_accuracy,val_loss,val_accuracy\n"
+        + "t,cnn,0,4x,1,0.9,0.5,0.8,0.6\n");
+    e = assertThrows(CsvException.class, () -> EpochRow.read(file));
+    assertTrue(e.getMessage().contains("fold.csv:2: column 'seed' = '4x' is not a whole number"), e.getMessage());
+  }
+
+  @Test
   void badRowsNameFileLineAndColumn() throws Exception {
     Path file = tmp.resolve("bad.csv");
     Files.writeString(file, "trial_id,arch,fold,partition,index,file,patient_id,label,predicted,p_covid,p_normal\n"

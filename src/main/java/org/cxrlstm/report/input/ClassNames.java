@@ -13,7 +13,6 @@ public record ClassNames(List<String> names) {
   public static final ClassNames PAPER = new ClassNames(Dataset.CLASSES);
   private static final Map<String, String> TITLES = Map.of("covid", "COVID-19", "pneumonia", "Pneumonia",
       "normal", "Normal");
-  public static final String PROBABILITY = "p_";
 
   public ClassNames {
     names = List.copyOf(names);
@@ -22,12 +21,6 @@ public record ClassNames(List<String> names) {
     }
   }
 
-  /** The classes of a predictions header ({@code p_<class>} columns in order); {@link #PAPER} when it has none. */
-  public static ClassNames ofHeader(List<String> header) {
-    List<String> names = header.stream().filter(h -> h.startsWith(PROBABILITY))
-        .map(h -> h.substring(PROBABILITY.length())).toList();
-    return names.isEmpty() ? PAPER : new ClassNames(names);
-  }
 
   public int count() {
     return names.size();
@@ -37,10 +30,6 @@ public record ClassNames(List<String> names) {
     return names.get(c);
   }
 
-  /** The probability columns, {@code p_<class>} in class order. */
-  public List<String> probabilityColumns() {
-    return names.stream().map(n -> PROBABILITY + n).toList();
-  }
 
   /** Index of a class name, or of a class index written as a number; -1 if unknown. */
   public int indexOf(String value) {

@@ -98,7 +98,7 @@ public record Results(Path dir, Properties config, Properties environment, List<
     }
     try {
       return reader.read(file);
-    } catch (CsvException | NumberFormatException e) {
+    } catch (CsvException | IllegalArgumentException e) {
       throw new ReportInputException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
           : file + ": " + e.getMessage(), e);
     } catch (IOException e) {
