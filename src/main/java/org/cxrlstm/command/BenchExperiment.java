@@ -21,12 +21,13 @@ import org.cxrlstm.train.bench.Benchmark;
 
 /**
  * {@code -Dexperiment=bench}: training and inference images/s of both architectures at the paper
- * spec and the CPU baseline spec, each beside this machine's MatMul rate measured in the same run,
- * per precision. Writes {@code results/bench/bench.csv}.
+ * spec and the CPU baseline spec, each beside this machine's MatMul and convolution rates measured in the
+ * same run, per precision (the peak is the faster of the two). Writes {@code results/bench/bench.csv}.
  */
 final class BenchExperiment implements Experiment {
   static final String[] COLUMNS = {"arch", "input_size", "width", "batch", "phase", "precision",
-      "images_per_s", "gflops_per_s", "matmul_gflops_per_s", "fraction_of_matmul", "threads"};
+      "images_per_s", "gflops_per_s", "matmul_gflops_per_s", "fraction_of_matmul", "threads",
+      "conv_gflops_per_s", "peak_gflops_per_s", "fraction_of_peak"};
 
   private final PrintStream out;
 
@@ -41,7 +42,7 @@ final class BenchExperiment implements Experiment {
 
   @Override
   public String description() {
-    return "measure training/inference images/s and GFLOP/s against a MatMul peak (results/bench/bench.csv)";
+    return "measure training/inference images/s and GFLOP/s against a MatMul and a convolution peak (results/bench/bench.csv)";
   }
 
   @Override
@@ -78,13 +79,18 @@ final class BenchExperiment implements Experiment {
           Compute compute = new Compute(threads, precision, settings.integer("inter.threads"), settings.bool("xla", false));
           Benchmark bench = new Benchmark(compute, warmup, repeats);
           double matmul = bench.matmulGflops();
+          double conv = bench.convGflops();
+          // the peak of a precision is the faster of its two references, each measured just before the rows
+          double peak = Math.max(matmul, conv);
           for (Benchmark.Row r : bench.measure(arch, spec, batch)) {
             double fraction = r.gflopsPerSecond() / matmul;
             out.printf(Locale.ROOT, "  %-8s %3d px width %-5s %-9s %-7s %9.2f images/s %7.1f GFLOP/s"
-                + " = %.2f of MatMul %.1f%n", arch, spec.inputSize(), spec.width(), r.phase(), precision,
-                r.imagesPerSecond(), r.gflopsPerSecond(), fraction, matmul);
+                + " = %.2f of peak %.1f (MatMul %.1f, conv %.1f)%n", arch, spec.inputSize(), spec.width(),
+                r.phase(), precision, r.imagesPerSecond(), r.gflopsPerSecond(), r.gflopsPerSecond() / peak, peak,
+                matmul, conv);
             rows.add(List.of(arch.id(), spec.inputSize(), spec.width(), batch, r.phase(), precision.id(),
-                round(r.imagesPerSecond()), round(r.gflopsPerSecond()), round(matmul), round(fraction), threads));
+                round(r.imagesPerSecond()), round(r.gflopsPerSecond()), round(matmul), round(fraction), threads,
+                round(conv), round(peak), round(r.gflopsPerSecond() / peak)));
           }
         }
       }

@@ -16,6 +16,7 @@ import org.cxrlstm.report.page.Plots;
 import org.cxrlstm.report.page.Table;
 import org.cxrlstm.report.stats.ArmEvaluation;
 import org.cxrlstm.report.stats.Selection;
+import org.cxrlstm.train.TrainConfig;
 
 /**
  * Views generic over what an experiment varies: accuracy and loss against the learning rate (log
@@ -95,19 +96,23 @@ final class SweepSection {
     }
     boolean log = setting.equals("learning_rate");
     String name = log ? "lr-sweep" : "epoch-sweep";
-    String axis = log ? "learning rate (log scale)" : "epoch budget";
+    // both swept values double from step to step (1e-5, 3e-5, ...; 5, 10, 20, ...): a log axis spaces them evenly
+    String axis = log ? "learning rate (log scale)" : "epoch budget (log scale)";
     Selection selection = selection(results);
     List<String> chosen = new ArrayList<>();
     for (String arch : new LinkedHashSet<>(archs)) {
       selection.selected(arch).ifPresent(c -> chosen.add(arch + " " + Arm.shortName(setting) + "=" + c.arm().get(setting)));
     }
     String selected = chosen.isEmpty() ? "" : "; selected on validation loss: " + String.join(", ", chosen);
-    String budget = log ? "" : "; the paper's budget of up to 200 epochs was not run at this spec";
-    page.image(plots.lines(name + "-accuracy", "Accuracy against " + axis, axis, "accuracy", accuracy, log, false),
+    String budget = log ? "" : "; dashed grey line: the paper's budget of up to " + TrainConfig.PAPER_EPOCHS
+        + " epochs, not run at this spec";
+    List<Plots.Mark> marks = log ? List.of()
+        : List.of(new Plots.Mark(TrainConfig.PAPER_EPOCHS, "paper: " + TrainConfig.PAPER_EPOCHS + " epochs (not run)"));
+    page.image(plots.lines(name + "-accuracy", "Accuracy against " + axis, axis, "accuracy", accuracy, true, false, marks),
         "Mean test and validation accuracy of the fold models against " + axis + "; band = 95% t-interval over the "
             + "models (includes training variance)" + selected + budget);
     page.image(plots.lines(name + "-loss", "Validation loss against " + axis, axis, "validation loss (cross-entropy)",
-        loss, log, false), "Mean best-epoch validation loss of the fold models (trials.csv) against " + axis
+        loss, true, false), "Mean best-epoch validation loss of the fold models (trials.csv) against " + axis
         + "; band = 95% t-interval over the models" + selected);
   }
 

@@ -40,8 +40,19 @@ class BenchExperimentTest {
         double fraction = Double.parseDouble(row.get("fraction_of_matmul"));
         double expected = Double.parseDouble(row.get("gflops_per_s")) / Double.parseDouble(row.get("matmul_gflops_per_s"));
         assertEquals(expected, fraction, 0.01 * expected + 1e-4);
+        double matmul = Double.parseDouble(row.get("matmul_gflops_per_s"));
+        double conv = Double.parseDouble(row.get("conv_gflops_per_s"));
+        assertEquals(Math.max(matmul, conv), Double.parseDouble(row.get("peak_gflops_per_s")), 1e-3 * Math.max(matmul, conv));
+        double ofPeak = Double.parseDouble(row.get("gflops_per_s")) / Math.max(matmul, conv);
+        assertEquals(ofPeak, Double.parseDouble(row.get("fraction_of_peak")), 0.01 * ofPeak + 1e-4);
         assertTrue(Double.parseDouble(row.get("images_per_s")) > 0);
       }
     }
+  }
+
+  @Test
+  void theConvolutionReferenceCountsTwoFlopsPerMultiplyAdd() {
+    // by hand: 16 images x 56 x 56 outputs x 256 filters, each 3 x 3 x 256 multiply-adds, 2 FLOPs each
+    assertEquals(59_190_018_048.0, org.cxrlstm.train.bench.Benchmark.convFlops(16, 56, 56, 256, 256, 3));
   }
 }

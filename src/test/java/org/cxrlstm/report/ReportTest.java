@@ -87,7 +87,26 @@ class ReportTest {
     Report.write(lr);
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-accuracy.png")));
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-loss.svg")));
+    assertFalse(VERTICAL_MARK.matcher(Files.readString(lr.resolve("plots/lr-sweep-accuracy.svg"))).find());
   }
+
+  @Test
+  void epochSweepMarksThePapersBudgetAsNotRun() throws Exception {
+    Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).set("epochs", "10")
+        .arm("cnn", "0.0001", "none", 0.85).set("epochs", "40")
+        .arm("cnn-lstm", "0.0001", "none", 0.7).set("epochs", "10")
+        .arm("cnn-lstm", "0.0001", "none", 0.9).set("epochs", "40").write(tmp.resolve("epochs"));
+    String report = Files.readString(Report.write(dir));
+    assertTrue(report.contains("the paper's budget of up to 200 epochs, not run at this spec"), report);
+    // the mark is drawn in the chart itself (XChart's SVG draws text as paths, so look for the grey dashed
+    // vertical line), not only named in the caption
+    assertTrue(VERTICAL_MARK.matcher(Files.readString(dir.resolve("plots/epoch-sweep-accuracy.svg"))).find());
+    assertFalse(VERTICAL_MARK.matcher(Files.readString(dir.resolve("plots/epoch-sweep-loss.svg"))).find());
+  }
+
+  /** The {@code Plots.Mark} line in an SVG: grey, dashed 6/4, x1 == x2. */
+  private static final java.util.regex.Pattern VERTICAL_MARK = java.util.regex.Pattern.compile(
+      "<line style=\"[^\"]*stroke:rgb\\(128,128,128\\)[^\"]*stroke-dasharray:6,4;\" x1=\"([0-9.]+)\" x2=\"\\1\"");
 
   @Test
   void lstmUnitsAblationPairsArmsThatDifferInOneSetting() throws Exception {

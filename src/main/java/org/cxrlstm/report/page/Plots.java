@@ -58,6 +58,12 @@ public final class Plots {
   /** A series of points to draw in an arm's colour. */
   public record Line(String name, String arch, int shade, double[] x, double[] y, double[] lowBand, double[] highBand) {}
 
+  /**
+   * A vertical dashed line at {@code x}, named in the legend, for a value the data does not reach (the paper's
+   * 200-epoch budget on the epoch sweep's chart); the x axis reaches it.
+   */
+  public record Mark(double x, String label) {}
+
   /** Writes {@code name.png} and {@code name.svg}; returns the PNG path relative to the results folder. */
   public String save(Chart<?, ?> chart, String name) throws IOException {
     String base = dir.resolve(name).toString();
@@ -93,6 +99,12 @@ public final class Plots {
   /** Lines (with optional min-max bands) against a numeric x. */
   public String lines(String name, String title, String xTitle, String yTitle, List<Line> lines, boolean logX,
       boolean unitSquare) throws IOException {
+    return lines(name, title, xTitle, yTitle, lines, logX, unitSquare, List.of());
+  }
+
+  /** Lines as above, with vertical {@link Mark}s. */
+  public String lines(String name, String title, String xTitle, String yTitle, List<Line> lines, boolean logX,
+      boolean unitSquare, List<Mark> marks) throws IOException {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
@@ -123,10 +135,40 @@ public final class Plots {
       s.setMarkerColor(reference ? Color.GRAY : colour(l.arch(), l.shade()));
       s.setMarker(reference || l.x().length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
       if (reference || l.name().contains("validation")) {
-        s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        s.setLineStyle(dashed());
       }
     }
+    mark(chart, lines, marks);
     return save(chart, name);
+  }
+
+  private static BasicStroke dashed() {
+    return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  }
+
+  /**
+   * Draws each mark as a grey dashed vertical series from the lowest to the highest value drawn, named in the
+   * legend (a text annotation would be clipped at the plot's edge), so the x axis reaches it.
+   */
+  private static void mark(XYChart chart, List<Line> lines, List<Mark> marks) {
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (Line l : lines) {
+      for (int i = 0; i < l.x().length; i++) {
+        low = Math.min(low, l.lowBand() == null ? l.y()[i] : l.lowBand()[i]);
+        high = Math.max(high, l.highBand() == null ? l.y()[i] : l.highBand()[i]);
+      }
+    }
+    if (!Double.isFinite(low)) {
+      low = 0;
+      high = 1;
+    }
+    for (Mark m : marks) {
+      XYSeries s = chart.addSeries(m.label(), new double[] {m.x(), m.x()}, new double[] {low, high});
+      s.setLineColor(Color.GRAY);
+      s.setLineStyle(dashed());
+      s.setMarker(SeriesMarkers.NONE);
+    }
   }
 
   /** Grouped bars: one group per category, one bar per series, optional symmetric error bars. */

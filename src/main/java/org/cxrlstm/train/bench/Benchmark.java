@@ -17,8 +17,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Throughput of training steps and inference on random data, and of a float32 MatMul as this
- * machine's practical peak. Inputs are fed through placeholders (constants would be folded once
+ * Throughput of training steps and inference on random data, and of a large MatMul and a large
+ * convolution as this machine's practical peak per precision. Inputs are fed through placeholders (constants would be folded once
  * and measure nothing); medians over repeated steps after warm-up.
  */
 public final class Benchmark {
@@ -47,20 +47,50 @@ public final class Benchmark {
    * rewrite) whose operands are variables (read, not folded).
    */
   public double matmulGflops() {
+    long n = MATMUL_SIZE;
+    return gflops(new long[] {n, n}, new long[] {n, n}, (tf, a, b) -> tf.linalg.matMul(a, b), 2.0 * n * n * n);
+  }
+
+  /** An operation on two variable operands of the given shapes, built into a graph. */
+  private interface Reference {
+    Operand<TFloat32> apply(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b);
+  }
+
+  /** GFLOP/s of {@code op} on two random variables (read, not folded) of the given shapes. */
+  private double gflops(long[] aShape, long[] bShape, Reference op, double flops) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> a = tf.variable(tf.withInitScope().random.randomUniform(
-          tf.constant(new long[] {MATMUL_SIZE, MATMUL_SIZE}), TFloat32.class));
-      Operand<TFloat32> b = tf.variable(tf.withInitScope().random.randomUniform(
-          tf.constant(new long[] {MATMUL_SIZE, MATMUL_SIZE}), TFloat32.class));
+      Operand<TFloat32> a = tf.variable(tf.withInitScope().random.randomUniform(tf.constant(aShape), TFloat32.class));
+      Operand<TFloat32> b = tf.variable(tf.withInitScope().random.randomUniform(tf.constant(bShape), TFloat32.class));
       // fetched, not a run target: the bf16 rewrite only converts ops that feed a fetch, so a
-      // target-only MatMul would measure float32 in both precisions
-      Operand<TFloat32> sum = tf.reduceSum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
+      // target-only op would measure float32 in both precisions
+      Operand<TFloat32> sum = tf.reduceSum(tf.reshape(op.apply(tf, a, b), tf.constant(new long[] {-1})),
+          tf.constant(0));
       try (Session s = new Session(g, compute.config())) {
         double seconds = median(() -> s.runner().fetch(sum).run().close());
-        return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / seconds / 1e9;
+        return flops / seconds / 1e9;
       }
     }
+  }
+
+  /**
+   * The convolution that stands for the machine's convolution peak: a VGG block-3-sized 3x3 layer (a batch of
+   * 16 at 56x56 with 256 channels in and out, stride 1, SAME), wide enough for oneDNN's blocked kernels. The
+   * 4096 MatMul alone is no peak for bf16 here: oneDNN ran it at 151-210 GFLOP/s while bf16 convolutions in
+   * the same run reached 339 (results/reference/bench/onednn-verbose-2026-12-07).
+   */
+  public static final int[] CONV_SHAPE = {16, 56, 56, 256, 256, 3};
+
+  /** Multiply-adds times 2 of a stride-1 SAME convolution: {@code 2 n h w cout k k cin}. */
+  public static double convFlops(int n, int h, int w, int cin, int cout, int k) {
+    return 2.0 * n * h * w * cout * k * k * cin;
+  }
+
+  /** GFLOP/s of the {@link #CONV_SHAPE} convolution at this benchmark's precision, input and filter variables. */
+  public double convGflops() {
+    int[] c = CONV_SHAPE;
+    return gflops(new long[] {c[0], c[1], c[2], c[3]}, new long[] {c[5], c[5], c[3], c[4]},
+        (tf, x, w) -> tf.nn.conv2d(x, w, List.of(1L, 1L, 1L, 1L), "SAME"), convFlops(c[0], c[1], c[2], c[3], c[4], c[5]));
   }
 
   /** Training (forward, backward, Adam) and inference rates at {@code batch}. */

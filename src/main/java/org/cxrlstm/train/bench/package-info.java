@@ -1,2 +1,2 @@
-/** What the {@code bench} command measures: the machine's MatMul peak, training and inference throughput, oneDNN's ISA. */
+/** What the {@code bench} command measures: the machine's MatMul and convolution peaks, training and inference throughput, oneDNN's ISA. */
 package org.cxrlstm.train.bench;
