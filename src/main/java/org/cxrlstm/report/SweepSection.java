@@ -112,8 +112,14 @@ final class SweepSection {
         "Mean test and validation accuracy of the fold models against " + axis + "; band = 95% t-interval over the "
             + "models (includes training variance)" + selected + budget);
     page.image(plots.lines(name + "-loss", "Validation loss against " + axis, axis, "validation loss (cross-entropy)",
-        loss, true, false), "Mean best-epoch validation loss of the fold models (trials.csv) against " + axis
+        loss, true, false), "Mean " + keptEpoch() + " validation loss of the fold models (trials.csv) against " + axis
         + "; band = 95% t-interval over the models" + selected);
+  }
+
+  /** Which epoch's weights a trial kept: the best under early stopping ({@code patience > 0}), else the last. */
+  private String keptEpoch() {
+    String patience = results.config().getProperty("patience", "").trim();
+    return patience.equals("0") ? "last-epoch (no early stopping)" : "best-epoch";
   }
 
   private double[] trialValues(ArmEvaluation a, java.util.function.ToDoubleFunction<Trial> value) {
@@ -142,7 +148,7 @@ final class SweepSection {
       rows.add(List.of(c.arm().label(varied), c.finished() + " of " + c.planned(), c.valLoss().plain(),
           c.valAccuracy().percent(), chosen ? "selected" : c.complete() ? "" : "not selectable (unfinished models)"));
     }
-    sections.add(new Table("model-selection", "Validation scores of every arm (best-epoch validation loss and "
+    sections.add(new Table("model-selection", "Validation scores of every arm (" + keptEpoch() + " validation loss and "
         + "accuracy of each fold model, mean ± sd); selection by " + selection.metric() + ", no test column read",
         List.of("arm", "models finished", "validation loss", "validation accuracy %", "selection"), rows));
   }

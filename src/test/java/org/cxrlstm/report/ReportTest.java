@@ -88,6 +88,7 @@ class ReportTest {
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-accuracy.png")));
     assertTrue(Files.exists(lr.resolve("plots/lr-sweep-loss.svg")));
     assertFalse(VERTICAL_MARK.matcher(Files.readString(lr.resolve("plots/lr-sweep-accuracy.svg"))).find());
+    assertTrue(Files.readString(lr.resolve("report.md")).contains("Mean best-epoch validation loss"));
   }
 
   @Test
@@ -96,7 +97,10 @@ class ReportTest {
         .arm("cnn", "0.0001", "none", 0.85).set("epochs", "40")
         .arm("cnn-lstm", "0.0001", "none", 0.7).set("epochs", "10")
         .arm("cnn-lstm", "0.0001", "none", 0.9).set("epochs", "40").write(tmp.resolve("epochs"));
+    Files.writeString(dir.resolve("config.properties"), "patience=0\n", java.nio.file.StandardOpenOption.APPEND);
     String report = Files.readString(Report.write(dir));
+    // fixed budgets keep the last epoch's weights, so the loss chart must not call them best-epoch
+    assertTrue(report.contains("Mean last-epoch (no early stopping) validation loss"), report);
     assertTrue(report.contains("the paper's budget of up to 200 epochs, not run at this spec"), report);
     // the mark is drawn in the chart itself (XChart's SVG draws text as paths, so look for the grey dashed
     // vertical line), not only named in the caption
