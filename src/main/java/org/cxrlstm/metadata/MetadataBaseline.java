@@ -26,8 +26,9 @@ import org.cxrlstm.split.Split;
 public record MetadataBaseline(List<Row> rows) {
   /** The file written beside the networks' CSVs. */
   public static final String FILE_NAME = "metadata_baseline.csv";
+  /** The columns before the probabilities; then one {@code p_<class>} column per class of the dataset. */
   public static final List<String> COLUMNS = List.of("model", "partition", "index", "file", "patient_id", "label",
-      "predicted", "p_covid", "p_pneumonia", "p_normal");
+      "predicted");
   public static final String ENSEMBLE = "ensemble";
 
   /**
@@ -91,9 +92,19 @@ public record MetadataBaseline(List<Row> rows) {
     return Wilson.interval(rows.stream().filter(Row::correct).count(), rows.size());
   }
 
-  /** Writes the rows (of a run on the dataset's three classes) as {@link #FILE_NAME}-style CSV, atomically. */
+  /** {@link #COLUMNS} and {@code p_<class>} for each of {@code classes}, in order. */
+  public static List<String> columns(List<String> classes) {
+    List<String> out = new ArrayList<>(COLUMNS);
+    classes.forEach(c -> out.add("p_" + c));
+    return List.copyOf(out);
+  }
+
+  /**
+   * Writes the rows of a run on the dataset's classes (labels are indices into {@code dataset.classes()}) as
+   * {@link #FILE_NAME}-style CSV, atomically.
+   */
   public void write(Path file, Dataset dataset) throws IOException {
-    Csv.writeRows(file, COLUMNS, csv -> {
+    Csv.writeRows(file, columns(dataset.classes()), csv -> {
       for (Row r : rows) {
         List<Object> out = new ArrayList<>(List.of(r.model(), r.partition(), r.index(),
             dataset.entry(r.index()).file(), dataset.entry(r.index()).patientId(),

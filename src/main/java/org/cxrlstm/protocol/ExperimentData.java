@@ -145,18 +145,19 @@ public record ExperimentData(Dataset dataset, ImageSource images, Split split) {
   }
 
   /**
-   * Writes {@code metadata_baseline.csv} of an experiment once (kept when present): the three-class
-   * baseline on the experiment's split, so the report can state it from the CSVs alone.
+   * Writes {@code metadata_baseline.csv} of an experiment once (kept when present): the baseline on the
+   * experiment's classes (any number: three, two, or sources under {@code label.column}) and split, so the
+   * report can state it from the CSVs alone.
    */
   public static void ensureMetadataBaseline(Settings s, ResultsLayout layout, Dataset dataset, Split split, PrintStream out)
       throws IOException {
     Path file = layout.root().resolve(MetadataBaseline.FILE_NAME);
     try (AtomicFiles.Held lock = AtomicFiles.lock(layout.lock("metadata"))) {
-      if (Files.exists(file) || dataset.classes().size() != 3) {
+      if (Files.exists(file)) {
         return;
       }
       MetadataBaseline b = MetadataBaseline.run(MetadataFeatures.of(FileAttributes.of(dataset, DatasetSettings.manifestFile(s))).rows(),
-          dataset.entries().stream().mapToInt(e -> e.label()).toArray(), 3, split);
+          dataset.entries().stream().mapToInt(e -> e.label()).toArray(), dataset.classes().size(), split);
       b.write(file, dataset);
       Estimate acc = b.testAccuracy();
       out.println("wrote " + file + ": file attributes alone score " + acc.percent() + " % on the test set");

@@ -25,11 +25,15 @@ final class MetadataCard {
     List<Csv.Row> rows = Results.table(file, MetadataBaseline.COLUMNS).rows();
     Estimate test = accuracy(rows.stream().filter(r -> r.get("model").equals(MetadataBaseline.ENSEMBLE)).toList());
     Estimate cv = accuracy(rows.stream().filter(r -> r.get("partition").equals("validation")).toList());
-    return "A model that never sees a pixel (multinomial logistic regression on the files' "
+    return "A model that never sees a pixel (" + (classes(rows) > 2 ? "multinomial " : "") + "logistic regression on the files' "
         + String.join(", ", MetadataFeatures.NUMERIC).replace('_', ' ') + " and format; same folds, fold "
         + "ensemble) scores " + test.percent() + " % on the test set (cross-validated on the training part: "
         + cv.percent() + " %): that much of the accuracy below is available from how the sources store their "
         + "files, without any image content.";
+  }
+
+  private static long classes(List<Csv.Row> rows) {
+    return rows.stream().map(r -> r.get("label")).distinct().count();
   }
 
   private static Estimate accuracy(List<Csv.Row> rows) {

@@ -56,4 +56,45 @@ class MetadataBaselineExperimentTest {
     ExperimentData.ensureMetadataBaseline(s, layout, d, split, new PrintStream(printed, true));
     assertEquals("kept", Files.readString(written));
   }
+  /** Two classes, and sources as classes (the source probe): one probability column per class, named after it. */
+  @Test
+  void anyNumberOfClassesGetsItsOwnProbabilityColumns() throws Exception {
+    for (List<String> classes : List.of(List.of("covid", "normal"), List.of("cohen", "nih", "actualmed"))) {
+      List<ImageEntry> entries = new ArrayList<>();
+      StringBuilder manifest = new StringBuilder("file,label,patient_id,width,height,bytes,sha256\n");
+      for (int c = 0; c < classes.size(); c++) {
+        for (int k = 0; k < 15; k++) {
+          String file = classes.get(c) + "/" + k + ".png";
+          String sha = String.format("%064x", c * 100L + k);
+          entries.add(new ImageEntry(file, c, c + "-" + k, sha));
+          manifest.append(String.format("%s,%s,%d,%d,%d,%d,%s%n", file, classes.get(c), k, 1000 + 500 * c + k, 1200,
+              100_000 + 37 * k, sha));
+        }
+      }
+      Path root = dir.resolve(String.join("-", classes));
+      Files.createDirectories(root);
+      Path csv = root.resolve("m.csv");
+      Files.writeString(csv, manifest);
+      Dataset d = Dataset.of(root.resolve("absent"), classes, entries);
+      Split split = Splitter.split(d, 0.2, 3, 1);
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      ExperimentData.ensureMetadataBaseline(Settings.of(Map.of("dataset.manifest", csv.toString())),
+          new ResultsLayout(root.resolve("exp")), d, split, new PrintStream(printed, true));
+      List<String> lines = Files.readAllLines(root.resolve("exp/metadata_baseline.csv"));
+      List<String> header = new ArrayList<>(List.of("model", "partition", "index", "file", "patient_id", "label", "predicted"));
+      classes.forEach(c -> header.add("p_" + c));
+      assertEquals(String.join(",", header), lines.get(0));
+      assertEquals(1 + split.training().length + 4 * split.test().length, lines.size());
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split(",");
+        double sum = 0;
+        for (int c = 0; c < classes.size(); c++) {
+          sum += Double.parseDouble(cells[7 + c]);
+        }
+        assertEquals(1.0, sum, 1e-5, line);
+        assertEquals(cells[5], cells[6], "width separates the classes: " + line);
+      }
+      assertTrue(printed.toString().contains("file attributes alone score 100.0 ["), printed.toString());
+    }
+  }
 }

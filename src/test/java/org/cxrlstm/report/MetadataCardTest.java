@@ -15,7 +15,7 @@ class MetadataCardTest {
 
   @Test
   void theLineCountsTheEnsemblesTestRowsAndThePooledValidationRows() throws Exception {
-    StringBuilder csv = new StringBuilder(String.join(",", MetadataBaseline.COLUMNS)).append('\n');
+    StringBuilder csv = new StringBuilder(String.join(",", MetadataBaseline.columns(java.util.List.of("covid", "pneumonia", "normal")))).append('\n');
     // 4 ensemble test rows, 3 right; per-fold test rows (all wrong) must not count; 2 validation rows, 1 right
     csv.append("ensemble,test,0,covid/0.png,p0,covid,covid,0.9,0.05,0.05\n");
     csv.append("ensemble,test,1,normal/1.png,p1,normal,normal,0.1,0.1,0.8\n");
