@@ -101,6 +101,8 @@ class ReportTest {
     String report = Files.readString(Report.write(dir));
     // fixed budgets keep the last epoch's weights, so the loss chart must not call them best-epoch
     assertTrue(report.contains("Mean last-epoch (no early stopping) validation loss"), report);
+    // the headline compares the budget nearest the paper's 200 epochs, not the first arm
+    assertTrue(report.contains("**Answer:** cnn-lstm epochs=40 vs cnn epochs=40"), report);
     assertTrue(report.contains("the paper's budget of up to 200 epochs, not run at this spec"), report);
     // the mark is drawn in the chart itself (XChart's SVG draws text as paths, so look for the grey dashed
     // vertical line), not only named in the caption
