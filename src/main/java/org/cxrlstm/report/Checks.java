@@ -122,7 +122,7 @@ final class Checks {
     page.text("With " + testImages(split) + " test images one image moves accuracy by "
         + String.format(Locale.ROOT, "%.1f", 100.0 / Math.max(1, testImages(split))) + " points; a difference whose interval "
         + "includes 0 is not evidence that one arm is better, and \"no difference detectable\" is not \"equal\": the "
-        + "minimum detectable difference says how large a true difference could hide. " + Report.CONFOUND);
+        + "minimum detectable difference says how large a true difference could hide. " + sections.confound());
   }
 
   void rocAndCalibration() throws IOException {
@@ -170,6 +170,6 @@ final class Checks {
           + " confidence bins)", "mean confidence (top-class probability)", "share correct", lines, false, true),
           "Reliability diagram: points below the diagonal are over-confident bins; empty bins are left out");
     }
-    page.text(Report.CONFOUND);
+    page.text(sections.confound());
   }
 }

@@ -51,7 +51,7 @@ final class GradCamTable {
         + "share in the outer frame. The box covers about half the image, so a map spread evenly over the image "
         + "puts that share (the uniform column) inside; only a mean inner mass above it means the maps favour the "
         + "lung region. A model whose maps favour the border is likely using text, markers or source differences "
-        + "rather than lung findings. " + Report.CONFOUND));
+        + "rather than lung findings. " + sections.confound()));
   }
 
   /** The share of the lung region in an image of the arm's input size; the continuous area if the size is unknown. */

@@ -110,7 +110,7 @@ final class PaperSection {
     sections.add(reproduced(numbers, arms, epochs, config));
     page.text("Our values: the fold ensemble on this run's test set with its 95% interval; the paper's test set, "
         + "images and model are not published, so a paper value inside our interval is consistent with it, not a "
-        + "confirmation. " + Report.CONFOUND);
+        + "confirmation. " + sections.confound());
     page.heading(3, "What the paper does not give");
     page.bullets(numbers.stream().filter(n -> n.quantity().equals("not_given")).map(PaperNumber::note).toList());
   }

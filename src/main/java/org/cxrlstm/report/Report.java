@@ -32,10 +32,7 @@ import org.cxrlstm.results.io.AtomicFiles;
  * tests, ROC, calibration, sweeps, shortcut controls, Grad-CAM) and the comparison with the paper.
  */
 public final class Report {
-  /** Said wherever an accuracy is reported: the classes differ in patient age, not only in disease. */
-  static final String CONFOUND = "Confound: all pneumonia and normal images are pediatric (Kermany et al., "
-      + "children aged 1-5) and all COVID-19 images are adult (Cohen et al.); a classifier can separate the "
-      + "classes by age-related anatomy or by source, so these accuracies are not evidence of COVID-19 detection.";
+  /** The report's first line. */
   static final String NOT_CLINICAL = "For research reproduction only. Not for clinical use, diagnosis or any "
       + "medical decision.";
 
@@ -137,7 +134,7 @@ public final class Report {
         lines.add(selection.line(arch, varied));
       }
     }
-    lines.add(CONFOUND);
+    lines.add(DataCard.confound(results.config()));
     lines.add(String.format(Locale.ROOT, "Ran on %s (%s cores, %s threads, %s), %s to %s; training %.0f s summed over %d "
             + "finished trials.", env("cpu.model"), env("cpu.cores"), env("threads"), env("precision"), env("started"),
         env("finished"), results.trials().stream().filter(Trial::done).mapToDouble(Trial::seconds).sum(),
@@ -159,9 +156,8 @@ public final class Report {
   private void header() {
     page.heading(2, "Data card");
     page.bullets(List.of(
-        "Data: covid-xray-421 following Islam, Islam & Asraf (2020): COVID-19 from the Cohen et al. COVID-19 "
-            + "image data collection (adults); pneumonia and normal from Kermany et al. (pediatric, Guangzhou).",
-        CONFOUND,
+        DataCard.data(results.config()),
+        DataCard.confound(results.config()),
         MetadataCard.line(results.dir()),
         counts(),
         "Split: stratified, patient-grouped hold-out test set and k-fold cross-validation on the rest (split.csv, "

@@ -43,6 +43,11 @@ final class Sections {
     return results.classes();
   }
 
+  /** The confound line of this run's dataset and restrictions ({@link DataCard}). */
+  String confound() {
+    return DataCard.confound(results.config());
+  }
+
   static List<String> missingTrials(Results results) {
     List<String> out = new ArrayList<>();
     Set<String> finished = results.trials().stream().map(Trial::id).collect(Collectors.toSet());
@@ -85,7 +90,7 @@ final class Sections {
                 + (e.ensembleConfusion().total() - e.ensembleConfusion().correct()) + " errors)");
       }
     }
-    page.text(Report.CONFOUND);
+    page.text(confound());
   }
 
   void trainingCurves() throws IOException {
@@ -110,7 +115,7 @@ final class Sections {
           + "loss of " + labels.get(i) + ", mean over fold models, band = min-max over folds");
     }
     page.text("Fold models that stopped early leave the mean: later epochs average the folds still training. "
-        + Report.CONFOUND);
+        + confound());
   }
 
   private static List<Plots.Line> curves(List<ArmEpoch> rows, Arm arm, boolean accuracy) {
@@ -165,7 +170,7 @@ final class Sections {
             results.classes().titles(), List.of(PerformanceTables.TITLES), null, values, null),
             fig + ": per-class accuracy, specificity, sensitivity and F1 of the " + labels.get(i) + " ensemble");
       }
-      page.text(Report.CONFOUND);
+      page.text(confound());
     }
   }
 }

@@ -63,7 +63,7 @@ final class SweepSection {
     if (settings.contains("mask")) {
       shortcut();
     }
-    page.text(Report.CONFOUND);
+    page.text(sections.confound());
   }
 
   /**

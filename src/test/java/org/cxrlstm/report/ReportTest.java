@@ -92,6 +92,33 @@ class ReportTest {
   }
 
   @Test
+  void theDataCardAndConfoundFollowTheRunsDataset() throws Exception {
+    Path cohen = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .write(tmp.resolve("cohen"));
+    Files.writeString(cohen.resolve("config.properties"), "dataset.manifest=data/covid-adult-mixed.csv\n"
+        + "data.where=source=cohen\nclasses=covid,pneumonia\n", java.nio.file.StandardOpenOption.APPEND);
+    String report = Files.readString(Report.write(cohen));
+    assertTrue(report.contains("Data: covid-adult-mixed, the adult control"), report);
+    assertTrue(report.contains("Only the images with source=cohen. Classes: covid,pneumonia."), report);
+    assertTrue(report.contains("Within one source (cohen)"), report);
+    assertFalse(report.contains("Kermany"), "the 421 set's card on another dataset: " + report);
+
+    Path dark = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .write(tmp.resolve("dark"));
+    Files.writeString(dark.resolve("config.properties"), "dataset.manifest=data/covid-darkcovidnet.csv\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    report = Files.readString(Report.write(dark));
+    assertTrue(report.contains("every COVID-19 image comes from the Cohen collection and every pneumonia"), report);
+    assertFalse(report.contains("Kermany"), report);
+
+    Path probe = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .write(tmp.resolve("probe"));
+    Files.writeString(probe.resolve("config.properties"), "dataset.manifest=data/covid-adult-mixed.csv\n"
+        + "label.column=source\n", java.nio.file.StandardOpenOption.APPEND);
+    assertTrue(Files.readString(Report.write(probe)).contains("Probe: the label is the image's source, not a diagnosis"));
+  }
+
+  @Test
   void epochSweepMarksThePapersBudgetAsNotRun() throws Exception {
     Path dir = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).set("epochs", "10")
         .arm("cnn", "0.0001", "none", 0.85).set("epochs", "40")
