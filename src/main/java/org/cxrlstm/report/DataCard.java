@@ -91,7 +91,9 @@ final class DataCard {
     return name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
   }
 
+  /** A setting as recorded, blank when absent; {@code label.column=label} (the default: the diagnosis) reads blank. */
   private static String get(Properties config, String key) {
-    return config.getProperty(key, "").trim();
+    String value = config.getProperty(key, "").trim();
+    return key.equals("label.column") && value.equals("label") ? "" : value;
   }
 }

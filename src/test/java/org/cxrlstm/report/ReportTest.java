@@ -96,11 +96,13 @@ class ReportTest {
     Path cohen = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
         .write(tmp.resolve("cohen"));
     Files.writeString(cohen.resolve("config.properties"), "dataset.manifest=data/covid-adult-mixed.csv\n"
-        + "data.where=source=cohen\nclasses=covid,pneumonia\n", java.nio.file.StandardOpenOption.APPEND);
+        + "data.where=source=cohen\nclasses=covid,pneumonia\nlabel.column=label\n", java.nio.file.StandardOpenOption.APPEND);
     String report = Files.readString(Report.write(cohen));
     assertTrue(report.contains("Data: covid-adult-mixed, the adult control"), report);
     assertTrue(report.contains("Only the images with source=cohen. Classes: covid,pneumonia."), report);
     assertTrue(report.contains("Within one source (cohen)"), report);
+    // label.column=label is the default (the diagnosis), recorded by every run: not a probe
+    assertFalse(report.contains("Probe:"), report);
     assertFalse(report.contains("Kermany"), "the 421 set's card on another dataset: " + report);
 
     Path dark = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
