@@ -129,7 +129,7 @@ public final class Keys {
     key("augment.flip", ValueKind.bool(), "false", "random horizontal flips when augmenting");
     // process
     key("threads", ValueKind.threads(), "auto", "TensorFlow intra-op threads; auto = all cores");
-    key("inter.threads", ValueKind.integer(1, 64), "2", "TensorFlow inter-op threads; 2 ran the real-data sweep 0.87x as long as 1 with identical results (results/reference/bench)");
+    key("inter.threads", ValueKind.integer(1, 64), "2", "TensorFlow inter-op threads; 2 ran the real-data sweep 0.87x and the cold baseline 0.84x as long as 1, with identical results (results/reference/bench)");
     key("xla", ValueKind.bool(), "false", "TensorFlow's XLA JIT over the whole graph (global_jit_level ON_1); needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment");
     key("onednn.max.isa", ValueKind.choice(OneDnnSettings.VALUES), "", "cap on oneDNN's instruction set (ONEDNN_MAX_CPU_ISA, e.g. AVX2), for results that repeat across CPUs; blank = TensorFlow's choice; must be set in the environment too");
     key("save.models", ValueKind.bool(), "false", "save each trial's model under models/ID (SavedModel)");
