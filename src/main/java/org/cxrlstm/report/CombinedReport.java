@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cxrlstm.eval.Bootstrap;
 import org.cxrlstm.eval.Estimate;
+import org.cxrlstm.eval.PairedDifferences;
 import org.cxrlstm.eval.TInterval;
 import org.cxrlstm.report.input.Arm;
+import org.cxrlstm.report.input.ClassNames;
 import org.cxrlstm.report.input.ReportInputException;
 import org.cxrlstm.report.input.Results;
 import org.cxrlstm.report.input.Trial;
@@ -27,7 +30,10 @@ import org.cxrlstm.results.io.AtomicFiles;
  * -Dresults=a,b}): each arm's mean test and validation accuracy over its fold models with the 95%
  * t-interval over those models (training and test variance). When the pooled arms differ in one
  * numeric setting besides the architecture (a learning rate or an epoch budget), the chart has that
- * setting on its x axis, one line per folder and architecture; otherwise one bar per arm.
+ * setting on its x axis, one line per folder and architecture; otherwise one bar per arm. A second
+ * table has one row per folder (a dataset or a probe): what it predicts, its CNN and CNN-LSTM with
+ * their paired difference over training runs, its metadata baseline and the published number on
+ * that data, each as its own report computes them.
  */
 public final class CombinedReport {
   private static final Set<String> NUMERIC = Set.of("learning_rate", "epochs", "lstm_units", "batch_size", "dropout");
@@ -40,20 +46,24 @@ public final class CombinedReport {
   public static Path write(List<Path> dirs, Path out) throws IOException {
     List<Row> rows = new ArrayList<>();
     List<Arm> arms = new ArrayList<>();
+    List<List<String>> folderCells = new ArrayList<>();
     for (Path dir : dirs) {
       Results results = Results.load(dir);
       if (results.trials().isEmpty()) {
         throw new ReportInputException(dir + ": no trials.csv rows to combine");
       }
       Bootstrap bootstrap = new Bootstrap(Report.bootstrapSeed(results.config()));
+      List<ArmEvaluation> evaluations = new ArrayList<>();
       for (Arm arm : results.arms()) {
         ArmEvaluation e = ArmEvaluation.of(arm, results, bootstrap);
+        evaluations.add(e);
         double[] validation = results.trials().stream().filter(t -> t.arm().equals(arm) && t.done())
             .mapToDouble(Trial::valAccuracy).toArray();
         rows.add(new Row(dir.getFileName().toString(), e, TInterval.of(e.foldValues("accuracy", -1)),
             TInterval.of(validation)));
         arms.add(arm);
       }
+      folderCells.add(folderRow(dir, results, evaluations));
     }
     List<String> varied = Sweeps.variedColumns(arms);
     List<String> settings = varied.stream().filter(c -> !c.equals("arch")).toList();
@@ -121,10 +131,60 @@ public final class CombinedReport {
         "validation accuracy %"), cells);
     table.write(tables);
     page.table(table);
+    Table folders = new Table("combined-folders", "One row per folder: its CNN and CNN-LSTM (the arms its own report "
+        + "compares), mean test accuracy of the fold models [95% t-interval over the models]; their paired difference "
+        + "[95% Nadeau-Bengio interval over training runs]; the metadata baseline's fold ensemble [Wilson, test "
+        + "sampling only]; the published accuracy on the same data and classes", FOLDER_COLUMNS, folderCells);
+    folders.write(tables);
+    page.table(folders);
     Path md = out.resolve("report.md");
     AtomicFiles.writeString(md, page.markdown());
     AtomicFiles.writeString(out.resolve("report.html"), page.html("Combined report"));
     return md;
+  }
+
+  /** Columns of the per-folder table (tables/combined-folders.csv). */
+  /** The manifest of the paper's own 421 images, the only data the paper's numbers are set beside here. */
+  static final String PAPER_MANIFEST = "covid-xray-421.csv";
+
+  static final List<String> FOLDER_COLUMNS = List.of("folder", "predicts", "test images", "CNN %", "CNN-LSTM %",
+      "CNN-LSTM - CNN (points)", "Nadeau-Bengio p", "metadata baseline %", "published %");
+
+  private static List<String> folderRow(Path dir, Results results, List<ArmEvaluation> evaluations) {
+    Optional<ArmEvaluation> cnn = PaperSection.primary(evaluations, "cnn", results.config());
+    Optional<ArmEvaluation> lstm = PaperSection.primary(evaluations, "cnn-lstm", results.config());
+    String difference = "n/a";
+    String p = "n/a";
+    if (cnn.isPresent() && lstm.isPresent()) {
+      PairedDifferences d = Sweeps.compare(cnn.get(), lstm.get(), "arch", Checks.testImages(results.split()),
+          Checks.trainImages(results.split())).modelDiffs();
+      if (d.count() >= 2 && d.correctedInterval().defined()) {
+        difference = Sweeps.points(d.correctedInterval());
+        p = String.format(Locale.ROOT, "%.3g", d.correctedP());
+      }
+    }
+    String column = results.config().getProperty("label.column", "label").trim();
+    String predicts = (column.isEmpty() || column.equals("label") ? "" : column + ": ")
+        + String.join(" / ", results.classes().names());
+    String published = String.join("; ", PublishedSection.matching(results.config(), results.classes()).stream()
+        .map(x -> String.format(Locale.ROOT, "%.2f (%s)", x.percent(), x.system())).toList());
+    if (published.isEmpty() && predicts.equals(String.join(" / ", ClassNames.PAPER.names()))
+        && results.config().getProperty("dataset.manifest", "").trim().endsWith(PAPER_MANIFEST)) {
+      published = paperAccuracy("cnn") + " / " + paperAccuracy("cnn-lstm") + " (Islam et al., CNN / CNN-LSTM)";
+    }
+    return List.of(dir.getFileName().toString(), predicts, String.valueOf(Checks.testImages(results.split())),
+        cnn.map(CombinedReport::modelsMean).orElse("n/a"), lstm.map(CombinedReport::modelsMean).orElse("n/a"),
+        difference, p, percent(MetadataCard.testAccuracy(dir)), published.isEmpty() ? "none" : published);
+  }
+
+  /** The paper's overall accuracy of one architecture (islam2020-results.csv). */
+  private static String paperAccuracy(String arch) {
+    return PaperSection.numbers().stream().filter(n -> n.quantity().equals("accuracy") && n.cls().equals("overall")
+        && n.architecture().equals(arch)).map(PaperSection.PaperNumber::value).findFirst().orElse("n/a");
+  }
+
+  private static String modelsMean(ArmEvaluation e) {
+    return percent(TInterval.of(e.foldValues("accuracy", -1)));
   }
 
   private static double value(Row r, String setting) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cxrlstm.results.io.Csv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +91,26 @@ class ReferenceReportsTest {
     }
     String readme = Files.readString(legacy.resolve("README.md"));
     assertTrue(readme.contains("cannot be re-verified"), readme);
+  }
+
+  /**
+   * results/reference/datasets (the README's table across datasets and probes) is a combined report of
+   * other reference folders; regenerating it from the folders its table names gives the committed table.
+   */
+  @Test
+  void theDatasetsTableIsRegeneratedFromTheFoldersItNames() throws IOException {
+    Path datasets = ROOT.resolve("datasets");
+    Path committed = datasets.resolve("tables/combined-folders.csv");
+    if (!Files.exists(committed)) {
+      return;
+    }
+    List<Path> folders = Csv.read(committed).rows().stream().map(r -> ROOT.resolve(r.get("folder"))).toList();
+    assertFalse(folders.isEmpty());
+    Path out = tmp.resolve("datasets");
+    CombinedReport.write(folders, out);
+    for (String table : List.of("combined-folders.csv", "combined-arms.csv")) {
+      assertEquals(Files.readString(datasets.resolve("tables").resolve(table)),
+          Files.readString(out.resolve("tables").resolve(table)), table);
+    }
   }
 }
