@@ -143,10 +143,10 @@ public final class CombinedReport {
     return md;
   }
 
-  /** Columns of the per-folder table (tables/combined-folders.csv). */
   /** The manifest of the paper's own 421 images, the only data the paper's numbers are set beside here. */
   static final String PAPER_MANIFEST = "covid-xray-421.csv";
 
+  /** Columns of the per-folder table (tables/combined-folders.csv). */
   static final List<String> FOLDER_COLUMNS = List.of("folder", "predicts", "test images", "CNN %", "CNN-LSTM %",
       "CNN-LSTM - CNN (points)", "Nadeau-Bengio p", "metadata baseline %", "published %");
 
@@ -164,11 +164,11 @@ public final class CombinedReport {
       }
     }
     String column = results.config().getProperty("label.column", "label").trim();
-    String predicts = (column.isEmpty() || column.equals("label") ? "" : column + ": ")
-        + String.join(" / ", results.classes().names());
+    boolean diagnosis = column.isEmpty() || column.equals("label");
+    String predicts = (diagnosis ? "" : column + ": ") + String.join(" / ", results.classes().names());
     String published = String.join("; ", PublishedSection.matching(results.config(), results.classes()).stream()
         .map(x -> String.format(Locale.ROOT, "%.2f (%s)", x.percent(), x.system())).toList());
-    if (published.isEmpty() && predicts.equals(String.join(" / ", ClassNames.PAPER.names()))
+    if (published.isEmpty() && diagnosis && results.classes().equals(ClassNames.PAPER)
         && results.config().getProperty("dataset.manifest", "").trim().endsWith(PAPER_MANIFEST)) {
       published = paperAccuracy("cnn") + " / " + paperAccuracy("cnn-lstm") + " (Islam et al., CNN / CNN-LSTM)";
     }
