@@ -81,6 +81,8 @@ public final class TrialRunner {
     Path partial = layout.partial(trial.id());
     Path checkpoint = partial.resolve(ResultsLayout.CHECKPOINT);
     Optional<String> resumable = TrainingCheckpoint.describe(checkpoint, trial.id());
+    // a resumed trial's seconds include the training time of the processes before this one
+    double before = resumable.isPresent() ? TrainingCheckpoint.secondsSpent(checkpoint, trial.id()) : 0;
     if (resumable.isPresent()) {
       // the rest of the folder is rewritten: epochs.csv from the checkpoint, the outputs after training
       out.println("trial " + trial.id() + ": resuming an interrupted run from its checkpoint (" + resumable.get() + ")");
@@ -126,7 +128,7 @@ public final class TrialRunner {
     String status = outcome.name().toLowerCase(Locale.ROOT);
     props.put("status", status);
     props.put("message", message);
-    props.put("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+    props.put("seconds", String.format(Locale.ROOT, "%.1f", before + (System.nanoTime() - start) / 1e9));
     props.put("finished", Instant.now().toString());
     AtomicFiles.deleteRecursively(checkpoint);
     AtomicFiles.writeProperties(partial.resolve(TrialFiles.PROPERTIES), "cxr-lstm trial " + trial.id(), props);

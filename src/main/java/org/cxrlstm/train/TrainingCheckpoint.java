@@ -173,6 +173,29 @@ public final class TrainingCheckpoint {
     }
   }
 
+  /**
+   * The training time the processes before this one spent, as the latest checkpoint of {@code owner} in
+   * {@code dir} records it: its finished epochs' seconds plus the seconds into the epoch in progress;
+   * 0 when there is none. A runner adds it to its own time, so that a resumed trial's seconds count
+   * every process that trained it (time after the last checkpoint of a killed process is lost).
+   */
+  public static double secondsSpent(Path dir, String owner) {
+    Optional<Path> latest = latest(dir);
+    if (latest.isEmpty()) {
+      return 0;
+    }
+    Properties s = read(latest.get());
+    if (!owner.equals(s.getProperty("owner"))) {
+      return 0;
+    }
+    double seconds = d(s.getProperty("seconds"));
+    for (int e = 1; e <= Integer.parseInt(s.getProperty("epochs")); e++) {
+      String[] v = s.getProperty("epoch." + e).split(",");
+      seconds += d(v[v.length - 1]);
+    }
+    return seconds;
+  }
+
   private static Optional<Path> latest(Path dir) {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();

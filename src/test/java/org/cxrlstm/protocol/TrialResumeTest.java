@@ -109,6 +109,11 @@ class TrialResumeTest {
       py.remove(wallClock);
     }
     assertEquals(px, py);
+    // the resumed trial's seconds count the process before it too: at least its epochs' recorded time
+    double epochs = Files.readAllLines(y.resolve("epochs.csv")).stream().skip(1)
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1))).sum();
+    double seconds = Double.parseDouble(PropertiesText.read(y.resolve(TrialFiles.PROPERTIES)).get("seconds"));
+    assertTrue(seconds >= epochs - 0.1, "trial seconds " + seconds + " < its epochs' " + epochs);
   }
 
   /** epochs.csv without its last column, the epoch's wall time. */

@@ -116,6 +116,20 @@ class TrainingCheckpointTest {
     assertFalse(TrainingCheckpoint.describe(folder.getParent(), "t").isPresent());
   }
 
+  @Test
+  void secondsSpentAddsTheFinishedEpochsAndThePartOfTheEpochInProgress() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("spent/epoch-00003-batch-000002"));
+    // two finished epochs of 1.5 s and 2.25 s, then 0.5 s into epoch 3; an older checkpoint is ignored
+    Files.writeString(folder.resolve("state.properties"), String.join("\n", "owner=t", "epoch=3", "batches_done=2",
+        "seconds=0.5", "epochs=2", "epoch.1=1,0.9,0.5,0.8,0.5,0.001,1.5", "epoch.2=2,0.7,0.6,0.8,0.5,0.001,2.25", ""));
+    Path older = Files.createDirectories(dir.resolve("spent/epoch-00002-batch-000000"));
+    Files.writeString(older.resolve("state.properties"), "owner=t\nepoch=2\nbatches_done=0\nseconds=0\nepochs=1\n"
+        + "epoch.1=1,0.9,0.5,0.8,0.5,0.001,99\n");
+    assertEquals(1.5 + 2.25 + 0.5, TrainingCheckpoint.secondsSpent(folder.getParent(), "t"), 1e-12);
+    assertEquals(0, TrainingCheckpoint.secondsSpent(folder.getParent(), "another trial"));
+    assertEquals(0, TrainingCheckpoint.secondsSpent(dir.resolve("no checkpoint"), "t"));
+  }
+
   private static List<String> names(Path folder, String prefix) {
     try (Stream<Path> s = Files.list(folder)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
