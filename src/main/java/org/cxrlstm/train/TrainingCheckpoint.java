@@ -136,11 +136,7 @@ public final class TrainingCheckpoint {
       throw new IllegalStateException(latest.get() + " belongs to '" + s.getProperty("owner") + "', not '" + owner + "'");
     }
     session.restore(latest.get().resolve(WEIGHTS));
-    List<EpochRecord> epochs = new ArrayList<>();
-    for (int e = 1; e <= Integer.parseInt(s.getProperty("epochs")); e++) {
-      String[] v = s.getProperty("epoch." + e).split(",");
-      epochs.add(new EpochRecord(Integer.parseInt(v[0]), d(v[1]), d(v[2]), d(v[3]), d(v[4]), d(v[5]), d(v[6])));
-    }
+    List<EpochRecord> epochs = epochs(s);
     PlateauDecay.Snapshot decay = new PlateauDecay.Snapshot(d(s.getProperty("decay_rate")),
         d(s.getProperty("decay_best")), Integer.parseInt(s.getProperty("decay_wait")));
     return Optional.of(new Progress(epochs, Integer.parseInt(s.getProperty("best_epoch")),
@@ -188,12 +184,17 @@ public final class TrainingCheckpoint {
     if (!owner.equals(s.getProperty("owner"))) {
       return 0;
     }
-    double seconds = d(s.getProperty("seconds"));
+    return d(s.getProperty("seconds")) + epochs(s).stream().mapToDouble(EpochRecord::seconds).sum();
+  }
+
+  /** The finished epochs a checkpoint's state records, as {@link #state} writes them. */
+  private static List<EpochRecord> epochs(Properties s) {
+    List<EpochRecord> epochs = new ArrayList<>();
     for (int e = 1; e <= Integer.parseInt(s.getProperty("epochs")); e++) {
       String[] v = s.getProperty("epoch." + e).split(",");
-      seconds += d(v[v.length - 1]);
+      epochs.add(new EpochRecord(Integer.parseInt(v[0]), d(v[1]), d(v[2]), d(v[3]), d(v[4]), d(v[5]), d(v[6])));
     }
-    return seconds;
+    return epochs;
   }
 
   private static Optional<Path> latest(Path dir) {
