@@ -46,12 +46,13 @@ final class GradCamTable {
     sections.add(new Table("gradcam-mass", "Grad-CAM mass per true class: mean ± sd over fold models and test images (from gradcam.csv)",
         List.of("arm", "class", "model-image pairs", "correct", "inner (lung) mass", "border mass",
             "inner share of a uniform map", "lung region vs a uniform map"), out));
-    page.text(String.format(Locale.ROOT, "Inner mass is the share of the heatmap inside the central rectangle "
-        + "x, y 15-85%% of the image (a fixed box around the lung fields, not a lung segmentation), border mass the "
+    // Plain concatenation, not String.format: the confound text carries percentages of its own ("83% of ...").
+    page.text("Inner mass is the share of the heatmap inside the central rectangle "
+        + "x, y 15-85% of the image (a fixed box around the lung fields, not a lung segmentation), border mass the "
         + "share in the outer frame. The box covers about half the image, so a map spread evenly over the image "
         + "puts that share (the uniform column) inside; only a mean inner mass above it means the maps favour the "
         + "lung region. A model whose maps favour the border is likely using text, markers or source differences "
-        + "rather than lung findings. " + sections.confound()));
+        + "rather than lung findings. " + sections.confound());
   }
 
   /** The share of the lung region in an image of the arm's input size; the continuous area if the size is unknown. */

@@ -113,6 +113,15 @@ class ReportTest {
     assertTrue(report.contains("every COVID-19 image comes from the Cohen collection and every pneumonia"), report);
     assertFalse(report.contains("Kermany"), report);
 
+    // the whole adult control, with Grad-CAM: its confound text holds "83%", which once broke a format string
+    Path adult = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
+        .withGradcam().write(tmp.resolve("adult"));
+    Files.writeString(adult.resolve("config.properties"), "dataset.manifest=data/covid-adult-mixed.csv\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    report = Files.readString(Report.write(adult));
+    assertTrue(report.contains("x, y 15-85% of the image"), report);
+    assertTrue(report.contains("while 83% of pneumonia and 93% of normal images are NIH"), report);
+
     Path probe = new ResultsFixture().arm("cnn", "0.0001", "none", 0.8).arm("cnn-lstm", "0.0001", "none", 0.9)
         .write(tmp.resolve("probe"));
     Files.writeString(probe.resolve("config.properties"), "dataset.manifest=data/covid-adult-mixed.csv\n"
