@@ -12,7 +12,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
@@ -32,6 +30,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.cxrlstm.Main;
 import org.cxrlstm.data.Dataset;
 import org.cxrlstm.data.Sha256;
+import org.cxrlstm.data.TestImages;
 import org.cxrlstm.data.image.Batch;
 import org.cxrlstm.data.image.ImageDecoder;
 import org.cxrlstm.data.image.SyntheticImages;
@@ -135,21 +134,7 @@ class FaultSuiteTest {
 
   @Test
   void bombPngIsRefusedFromItsHeader() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-    DataOutputStream h = new DataOutputStream(ihdr);
-    h.writeBytes("IHDR");
-    h.writeInt(100_000);
-    h.writeInt(100_000);
-    h.write(new byte[] {8, 0, 0, 0, 0});
-    out.writeInt(13);
-    out.write(ihdr.toByteArray());
-    CRC32 crc = new CRC32();
-    crc.update(ihdr.toByteArray());
-    out.writeInt((int) crc.getValue());
-    assertRefused(folderWith("bomb-png", "covid/bomb.png", bytes.toByteArray(), false), "bomb-png",
+    assertRefused(folderWith("bomb-png", "covid/bomb.png", TestImages.pngHeaderOnly(100_000, 100_000), false), "bomb-png",
         "covid/bomb.png", "100000x100000 px", "exceeds the limit");
   }
 

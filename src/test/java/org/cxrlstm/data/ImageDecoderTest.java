@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import org.cxrlstm.data.image.ImageDecoder;
 import org.junit.jupiter.api.Test;
 
@@ -110,21 +107,8 @@ class ImageDecoderTest {
   @Test
   void decompressionBombIsRefusedFromItsHeader() throws IOException {
     // a PNG whose header claims 100000 x 100000 pixels and which holds no pixel data
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-    DataOutputStream h = new DataOutputStream(ihdr);
-    h.writeBytes("IHDR");
-    h.writeInt(100_000);
-    h.writeInt(100_000);
-    h.write(new byte[] {8, 0, 0, 0, 0});
-    out.writeInt(13);
-    out.write(ihdr.toByteArray());
-    CRC32 crc = new CRC32();
-    crc.update(ihdr.toByteArray());
-    out.writeInt((int) crc.getValue());
-    IOException e = assertThrows(IOException.class, () -> decoder.decode(bytes.toByteArray(), "bomb.png"));
+    byte[] bomb = TestImages.pngHeaderOnly(100_000, 100_000);
+    IOException e = assertThrows(IOException.class, () -> decoder.decode(bomb, "bomb.png"));
     assertTrue(e.getMessage().contains("bomb.png") && e.getMessage().contains("exceeds the limit"), e.getMessage());
   }
 }

@@ -2,17 +2,19 @@ package org.cxrlstm.data;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images made in memory for decoder and store tests. */
-final class TestImages {
+public final class TestImages {
   private TestImages() {}
 
   /** A w x h image of {@code type} with a horizontal gray ramp (luminance x * 255 / (w-1)). */
-  static BufferedImage ramp(int w, int h, int type) {
+  public static BufferedImage ramp(int w, int h, int type) {
     BufferedImage image = new BufferedImage(w, h, type);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -23,7 +25,7 @@ final class TestImages {
     return image;
   }
 
-  static byte[] encode(BufferedImage image, String format) {
+  public static byte[] encode(BufferedImage image, String format) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       if (!ImageIO.write(image, format, out)) {
@@ -35,7 +37,33 @@ final class TestImages {
     }
   }
 
-  static byte[] truncated(byte[] bytes, double keep) {
+  public static byte[] truncated(byte[] bytes, double keep) {
     return Arrays.copyOf(bytes, (int) (bytes.length * keep));
+  }
+
+  /**
+   * A PNG that is only its signature and an IHDR chunk claiming {@code w} x {@code h} 8-bit grey pixels (valid CRC),
+   * with no pixel data: a decompression bomb as far as its header tells.
+   */
+  public static byte[] pngHeaderOnly(int w, int h) {
+    try {
+      ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+      DataOutputStream chunk = new DataOutputStream(ihdr);
+      chunk.writeBytes("IHDR");
+      chunk.writeInt(w);
+      chunk.writeInt(h);
+      chunk.write(new byte[] {8, 0, 0, 0, 0});
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+      out.writeInt(13);
+      out.write(ihdr.toByteArray());
+      CRC32 crc = new CRC32();
+      crc.update(ihdr.toByteArray());
+      out.writeInt((int) crc.getValue());
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
