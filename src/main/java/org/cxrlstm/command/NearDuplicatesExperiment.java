@@ -1,5 +1,6 @@
 package org.cxrlstm.command;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class NearDuplicatesExperiment implements Experiment {
     out.println("wrote " + target.resolve(COUNTS_FILE) + " and " + target.resolve(PAIRS_FILE));
   }
 
-  private static void print(Csv.Rows console, List<List<Object>> rows) throws java.io.IOException {
+  private static void print(Csv.Rows console, List<List<Object>> rows) throws IOException {
     for (List<Object> row : rows) {
       console.row(row);
     }
