@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.cxrlstm.config.DatasetSettings;
 import org.cxrlstm.config.Keys;
 import org.cxrlstm.config.Schema;
+import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.config.SplitSettings;
 import org.cxrlstm.config.ValueKind;
@@ -66,6 +67,14 @@ final class NearDuplicatesExperiment implements Experiment {
 
   @Override
   public void execute(Settings settings) throws Exception {
+    // the folder first: an unwritable -Dout fails before the images are hashed
+    Path target = Path.of(settings.string("out", "results/near-duplicates-"
+        + Path.of(settings.string("data.dir", DatasetSettings.DATA_DIR_DEFAULT)).toAbsolutePath().normalize().getFileName()));
+    try {
+      Files.createDirectories(target);
+    } catch (IOException e) {
+      throw new SettingException("out", target.toString(), "is not a folder that can be created (" + e + ")");
+    }
     Dataset dataset = DatasetSettings.load(settings);
     int bits = settings.integer("near.duplicates");
     int histogram = Math.max(bits, settings.integer("near.duplicates.list"));
@@ -94,9 +103,6 @@ final class NearDuplicatesExperiment implements Experiment {
           a.file(), a.patientId(), dataset.classes().get(a.label()),
           b.file(), b.patientId(), dataset.classes().get(b.label())));
     }
-    Path target = Path.of(settings.string("out", "results/near-duplicates-"
-        + Path.of(settings.string("data.dir", DatasetSettings.DATA_DIR_DEFAULT)).toAbsolutePath().normalize().getFileName()));
-    Files.createDirectories(target);
     Csv.write(target.resolve(COUNTS_FILE), COUNTS, counts);
     Csv.write(target.resolve(PAIRS_FILE), PAIRS, listed);
 

@@ -1,6 +1,7 @@
 package org.cxrlstm.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.cxrlstm.config.SettingException;
 import org.cxrlstm.config.Settings;
 import org.cxrlstm.data.Sha256;
 import org.cxrlstm.data.image.SyntheticImages;
@@ -76,5 +78,15 @@ class NearDuplicatesExperimentTest {
     assertTrue(Double.parseDouble(first.get("rms")) < 0.05, "one changed pixel of 64 x 64 is no real difference: " + first);
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("7 images, 4 patients, 21 image pairs"),
         console.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anOutThatIsAFileIsRefusedNamingTheKeyBeforeAnyHashing() throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    SettingException e = assertThrows(SettingException.class, () -> new NearDuplicatesExperiment(
+        new PrintStream(console, true, StandardCharsets.UTF_8)).run(Settings.of(Map.of(
+            "data.dir", dir.resolve("no-such-folder").toString(), "out", file.toString()))));
+    assertTrue(e.getMessage().contains("'out'") && e.getMessage().contains(file.toString()), e.getMessage());
   }
 }
